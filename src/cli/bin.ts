@@ -1,0 +1,9 @@
+import { runCli } from './main.js';
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+});
+process.exitCode = code;

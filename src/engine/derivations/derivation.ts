@@ -1,0 +1,57 @@
+import { getAtPointer } from '../../parse/pointer.js';
+
+/**
+ * A value computed for one target before its conditions run, remembering where it came from:
+ * `pointer` when it sits at one place of the input, `looked` for the places consulted when it is
+ * unknown, `params` for the legal parameters it depends on.
+ */
+export interface DerivedValue {
+  value: unknown;
+  pointer?: string;
+  looked: string[];
+  params: string[];
+}
+
+export interface DerivationContext {
+  /** Resolves an argument: `{ fact, path? }` reads a fact, anything else is a literal. */
+  resolve(arg: unknown): DerivedValue;
+  asOf: string;
+}
+
+/** A generic function a rule may use in its `facts:` section. It knows nothing of cameras or law. */
+export interface Derivation {
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments; references `#/definitions/arg` for a fact reference or literal. */
+  args: object;
+  compute(args: unknown, ctx: DerivationContext): DerivedValue;
+}
+
+export function isFactRef(arg: unknown): arg is { fact: string; path?: string } {
+  if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) return false;
+  const keys = Object.keys(arg);
+  return typeof (arg as { fact?: unknown }).fact === 'string' && keys.every((k) => k === 'fact' || k === 'path');
+}
+
+export const literal = (value: unknown): DerivedValue => ({ value, looked: [], params: [] });
+export const unknownFrom = (...inputs: DerivedValue[]): DerivedValue => ({
+  value: undefined,
+  looked: inputs.flatMap((i) => (i.value === undefined ? i.looked : [])),
+  params: inputs.flatMap((i) => i.params),
+});
+export const paramsOf = (...inputs: DerivedValue[]): string[] => [...new Set(inputs.flatMap((i) => i.params))];
+
+/** Reads `path` inside a derived value, carrying its provenance. */
+export function descend(base: DerivedValue, path: string | undefined): DerivedValue {
+  if (!path) return base;
+  if (base.value === undefined) return base;
+  const value = getAtPointer(base.value, path);
+  if (base.pointer !== undefined) {
+    const pointer = base.pointer + path;
+    return { value, pointer, looked: [pointer], params: base.params };
+  }
+  return { value, looked: base.looked.map((l) => l + path), params: base.params };
+}
+
+/** JSON Schema fragment: a fact reference or a literal. */
+export const arg = {} as const;

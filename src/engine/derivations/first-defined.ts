@@ -1,0 +1,16 @@
+import { type Derivation, arg } from './derivation.js';
+
+export const firstDefined: Derivation = {
+  name: 'firstDefined',
+  description: 'The first of several values that is stated; unknown if none is (naming every place looked at).',
+  args: { type: 'array', minItems: 1, items: arg },
+  compute(args, ctx) {
+    const looked: string[] = [];
+    for (const a of args as unknown[]) {
+      const r = ctx.resolve(a);
+      if (r.value !== undefined) return r;
+      looked.push(...r.looked);
+    }
+    return { value: undefined, looked, params: [] };
+  },
+};

@@ -1,0 +1,109 @@
+import type { Engine } from 'json-rules-engine';
+import { getAtPointer } from '../parse/pointer.js';
+import type { LoadedRule } from '../packs/rule-set.js';
+import type { FindingStatus, ParameterEvidence } from '../types.js';
+import { buildFacts, factValues, type FactTable, type TargetFacts } from './facts.js';
+import { conditionEngine, runConditions } from './json-rules-engine.js';
+import { decisiveLeaves, isValueFactRef, truth, type ResultNode, type Truth } from './three-valued.js';
+
+/** One condition that decided an outcome, before it is located and formatted for a report. */
+export interface RawEvidence {
+  condition?: string;
+  pointer?: string;
+  fact: string;
+  path?: string;
+  operator: string;
+  actual: unknown;
+  expected: unknown;
+  parameter?: ParameterEvidence;
+}
+
+export interface RuleOutcome {
+  status: Exclude<FindingStatus, 'waived'>;
+  evidence: RawEvidence[];
+  missing: string[];
+  facts: FactTable;
+}
+
+const engines = new WeakMap<LoadedRule, { appliesIf?: Engine; conditions: Engine }>();
+
+function enginesOf(rule: LoadedRule) {
+  let e = engines.get(rule);
+  if (!e) {
+    const d = rule.definition;
+    e = {
+      appliesIf: d.appliesIf ? conditionEngine(d.appliesIf, `${d.id}#appliesIf`) : undefined,
+      conditions: conditionEngine(d.conditions, d.id),
+    };
+    engines.set(rule, e);
+  }
+  return e;
+}
+
+/** Evaluates one rule on one target with json-rules-engine, in three-valued logic. */
+export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>): Promise<RuleOutcome> {
+  const table = buildFacts(rule.definition, target);
+  const values = factValues(table);
+  const { appliesIf, conditions } = enginesOf(rule);
+  const explain = (tree: ResultNode, want: Truth) => decisiveLeaves(tree, want);
+
+  if (appliesIf) {
+    const tree = await runConditions(appliesIf, values);
+    const t = truth(tree);
+    if (t === 'F') return { status: 'not-applicable', evidence: explain(tree, 'F').map((l) => toEvidence(l, table, parameters)), missing: [], facts: table };
+    if (t === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(explain(tree, 'U'), table), facts: table };
+  }
+  const tree = await runConditions(conditions, values);
+  return outcomeOf(tree, table, parameters);
+}
+
+/** Turns an evaluated condition tree into an outcome: the status and the conditions that decided it. */
+export function outcomeOf(tree: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome {
+  const t = truth(tree);
+  if (t === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(decisiveLeaves(tree, 'U'), table), facts: table };
+  const status = t === 'T' ? 'pass' : 'violation';
+  return { status, evidence: decisiveLeaves(tree, t).map((l) => toEvidence(l, table, parameters)), missing: [], facts: table };
+}
+
+function pointerOf(table: FactTable, fact: string, path: string | undefined): string | undefined {
+  const base = table.get(fact);
+  if (base?.pointer === undefined) return undefined;
+  return base.pointer + (path ?? '');
+}
+
+/** The input fields whose absence left these leaves unknown. */
+function missingOf(leaves: ResultNode[], table: FactTable): string[] {
+  const out = new Set<string>();
+  for (const leaf of leaves) {
+    for (const side of [{ fact: leaf.fact!, path: leaf.path, result: leaf.factResult }, isValueFactRef(leaf.value) ? { ...leaf.value, result: leaf.valueResult } : undefined]) {
+      if (!side || side.result !== undefined) continue;
+      const base = table.get(side.fact);
+      if (!base) continue;
+      if (base.value === undefined) base.looked.forEach((l) => out.add(l));
+      else if (base.pointer !== undefined) out.add(base.pointer + (side.path ?? ''));
+      else base.looked.forEach((l) => out.add(l + (side.path ?? '')));
+      if (base.value !== undefined && base.pointer === undefined && base.looked.length === 0) out.add(`${side.fact}${side.path ?? ''}`);
+    }
+  }
+  return [...out];
+}
+
+function toEvidence(leaf: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RawEvidence {
+  const valueRef = isValueFactRef(leaf.value) ? leaf.value : undefined;
+  const paramIds = [
+    ...(valueRef?.fact === 'param' && valueRef.path ? [valueRef.path.split('/')[1]!] : []),
+    ...(valueRef ? table.get(valueRef.fact)?.params ?? [] : []),
+    ...(table.get(leaf.fact!)?.params ?? []),
+  ];
+  const parameter = paramIds.map((id) => parameters[id]).find((p) => p !== undefined);
+  return {
+    ...(leaf.name ? { condition: leaf.name } : {}),
+    pointer: pointerOf(table, leaf.fact!, leaf.path),
+    fact: leaf.fact!,
+    ...(leaf.path ? { path: leaf.path } : {}),
+    operator: leaf.operator!,
+    actual: leaf.factResult !== undefined ? leaf.factResult : getAtPointer(table.get(leaf.fact!)?.value, leaf.path ?? ''),
+    expected: valueRef ? leaf.valueResult : leaf.value,
+    ...(parameter ? { parameter } : {}),
+  };
+}

@@ -1,0 +1,60 @@
+import { customOperator, splitOperator } from './operators/index.js';
+
+/** Kleene's logic: true, false, or unknown because the input does not say. */
+export type Truth = 'T' | 'F' | 'U';
+
+/** A condition of a json-rules-engine result tree, after evaluation. */
+export interface ResultNode {
+  all?: ResultNode[];
+  any?: ResultNode[];
+  not?: ResultNode;
+  fact?: string;
+  path?: string;
+  operator?: string;
+  value?: unknown;
+  name?: string;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+}
+
+export const negate = (t: Truth): Truth => (t === 'T' ? 'F' : t === 'F' ? 'T' : 'U');
+
+export function isValueFactRef(value: unknown): value is { fact: string; path?: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { fact?: unknown }).fact === 'string';
+}
+
+export function leafTruth(node: ResultNode): Truth {
+  if (node.result === undefined) return 'U';
+  const op = customOperator(splitOperator(node.operator ?? '').base);
+  if (!op?.acceptsUnknown) {
+    if (node.factResult === undefined) return 'U';
+    if (isValueFactRef(node.value) && node.valueResult === undefined) return 'U';
+  }
+  return node.result ? 'T' : 'F';
+}
+
+export function truth(node: ResultNode): Truth {
+  if (node.all) {
+    const v = node.all.map(truth);
+    return v.includes('F') ? 'F' : v.includes('U') ? 'U' : 'T';
+  }
+  if (node.any) {
+    const v = node.any.map(truth);
+    return v.includes('T') ? 'T' : v.includes('U') ? 'U' : 'F';
+  }
+  if (node.not) return negate(truth(node.not));
+  return leafTruth(node);
+}
+
+/** The leaves that make `node` take the value `want`: the conditions that decided it. */
+export function decisiveLeaves(node: ResultNode, want: Truth): ResultNode[] {
+  if (node.all || node.any) {
+    const children = (node.all ?? node.any)!;
+    const absorbing: Truth = node.all ? 'F' : 'T';
+    const picked = want === absorbing || want === 'U' ? children.filter((c) => truth(c) === want) : children;
+    return picked.flatMap((c) => decisiveLeaves(c, want === absorbing || want === 'U' ? want : want));
+  }
+  if (node.not) return decisiveLeaves(node.not, negate(want));
+  return leafTruth(node) === want ? [node] : [];
+}

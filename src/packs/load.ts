@@ -1,0 +1,173 @@
+import { VigieInputError, type InputIssue } from '../errors.js';
+import { derivation } from '../engine/derivations/index.js';
+import { isFactRef } from '../engine/derivations/derivation.js';
+import { checkOperatorName } from '../engine/operators/index.js';
+import { placeholders } from '../engine/template.js';
+import { parsePointer } from '../parse/pointer.js';
+import { parseSource, type ParsedSource } from '../parse/source.js';
+import { packSchema, parameterSchema, ruleSchema, scopesSchema } from '../schema/rule-schema.js';
+import { compileSchema, locateNearest, validateAgainst } from '../schema/validate.js';
+import type { PackDefinition, ParameterDefinition, RuleDefinition, ScopeDefinition } from '../types.js';
+import { classifyPackFile, ruleFolder, type PackFile } from './files.js';
+import type { LoadedRule, RuleSet } from './rule-set.js';
+
+/** Facts every rule may read, whatever its scope. */
+export const BUILTIN_FACTS = ['target', 'targetId', 'deployment', 'param', 'asOf'] as const;
+
+/** Roots a message template may name. */
+const TEMPLATE_ROOTS = new Set(['target', 'targetId', 'pointer', 'actual', 'expected', 'missing', 'param', 'facts', 'asOf', 'condition']);
+
+interface Parsed<T> {
+  file: string;
+  source: ParsedSource;
+  value: T;
+}
+
+/**
+ * Loads rule packs from their files' text. Every problem in every file is collected and thrown
+ * at once as a VigieInputError, each issue with file:line:column.
+ */
+export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
+  const issues: InputIssue[] = [];
+  const parse = <T>(f: PackFile, schema: object): Parsed<T> | undefined => {
+    let source: ParsedSource;
+    try {
+      source = parseSource(f.text, { file: f.path, kind: 'rules' });
+    } catch (e) {
+      if (e instanceof VigieInputError) issues.push(...e.issues);
+      else throw e;
+      return undefined;
+    }
+    const found = validateAgainst(schema, source.data, source);
+    issues.push(...found);
+    return found.length ? undefined : { file: f.path, source, value: source.data as T };
+  };
+
+  const scopes: Record<string, ScopeDefinition> = { ...(base?.scopes ?? {}) };
+  const packs: PackDefinition[] = [...(base?.packs ?? [])];
+  const parameters: ParameterDefinition[] = [...(base?.parameters ?? [])];
+  const rules: Parsed<RuleDefinition>[] = [];
+
+  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    switch (classifyPackFile(f.path)) {
+      case 'scopes': {
+        const p = parse<{ scopes: Record<string, ScopeDefinition> }>(f, scopesSchema);
+        if (p) Object.assign(scopes, p.value.scopes);
+        break;
+      }
+      case 'pack': {
+        const p = parse<PackDefinition>(f, packSchema);
+        if (p) {
+          if (packs.some((k) => k.id === p.value.id)) issues.push(located(p, '/id', 'duplicate-id', `pack "${p.value.id}" is declared twice`));
+          else packs.push(p.value);
+        }
+        break;
+      }
+      case 'parameter': {
+        const p = parse<ParameterDefinition>(f, parameterSchema);
+        if (p) {
+          if (parameters.some((k) => k.id === p.value.id)) issues.push(located(p, '/id', 'duplicate-id', `parameter "${p.value.id}" is declared twice`, 'a parameter id not used by another parameter'));
+          else parameters.push(p.value);
+        }
+        break;
+      }
+      case 'rule': {
+        const p = parse<RuleDefinition>(f, ruleSchema);
+        if (p) rules.push(p);
+        break;
+      }
+      case 'other':
+        break;
+    }
+  }
+
+  const knownParams = new Set(parameters.map((p) => p.id));
+  const knownPacks = new Set(packs.map((p) => p.id));
+  const loaded: LoadedRule[] = [...(base?.rules ?? [])];
+  const seen = new Map<string, string>(loaded.map((r) => [r.definition.id, r.file]));
+
+  for (const p of rules) {
+    const r = p.value;
+    const before = issues.length;
+    const folder = ruleFolder(p.file);
+    if (folder !== undefined && folder !== r.id) issues.push(located(p, '/id', 'id-folder-mismatch', `rule id "${r.id}" differs from its folder "${folder}"`, `id "${folder}"`));
+    const first = seen.get(r.id);
+    if (first !== undefined) issues.push(located(p, '/id', 'duplicate-id', `rule id "${r.id}" is already used by ${first}`, 'an id unique across all packs'));
+    if (!knownPacks.has(r.pack)) issues.push(located(p, '/pack', 'unknown-pack', `pack "${r.pack}" is not declared`, `one of: ${[...knownPacks].join(', ')} (or a pack.yaml declaring it)`));
+    if (!(r.scope in scopes)) issues.push(located(p, '/scope', 'unknown-scope', `scope "${r.scope}" is not declared`, `one of: ${Object.keys(scopes).join(', ')}`));
+    if (r.effective.until !== undefined && r.effective.until < r.effective.from) issues.push(located(p, '/effective/until', 'schema', 'the rule ends before it starts', `a date on or after ${r.effective.from}`));
+
+    const usedParams = new Set<string>();
+    const facts = new Set<string>(BUILTIN_FACTS);
+    const checkRef = (ref: { fact: string; path?: string }, pointer: string) => {
+      if (!facts.has(ref.fact)) {
+        issues.push(located(p, pointer + '/fact', 'unknown-fact', `unknown fact "${ref.fact}"`, `one of: ${[...facts].join(', ')}`));
+      } else if (ref.fact === 'param') {
+        const id = ref.path ? parsePointer(ref.path)[0] : undefined;
+        if (id === undefined || !knownParams.has(id)) {
+          issues.push(located(p, pointer + '/path', 'unknown-parameter', `unknown parameter "${id ?? ''}"`, `/<parameter id>, one of: ${[...knownParams].join(', ')}`));
+        } else usedParams.add(id);
+      }
+    };
+    const walkArgs = (value: unknown, pointer: string): void => {
+      if (isFactRef(value)) return checkRef(value, pointer);
+      if (Array.isArray(value)) value.forEach((v, i) => walkArgs(v, `${pointer}/${i}`));
+      else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkArgs(v, `${pointer}/${k}`);
+    };
+
+    for (const [name, spec] of Object.entries(r.facts ?? {})) {
+      const [fn, args] = Object.entries(spec)[0]!;
+      const pointer = `/facts/${name}`;
+      const d = derivation(fn);
+      if ((BUILTIN_FACTS as readonly string[]).includes(name)) issues.push(located(p, pointer, 'unknown-fact', `fact "${name}" shadows a built-in fact`, 'another name'));
+      if (!d) {
+        issues.push(located(p, `${pointer}/${fn}`, 'unknown-derivation', `unknown function "${fn}"`, `one of: firstDefined, durationDays, addDuration, find, filter, pluck, difference, union, count`));
+      } else {
+        const validate = compileSchema(d.args);
+        if (!validate(args)) {
+          issues.push(located(p, `${pointer}/${fn}`, 'schema', `arguments of "${fn}" are invalid: ${validate.errors?.[0]?.instancePath ?? ''} ${validate.errors?.[0]?.message ?? ''}`.trim(), JSON.stringify(d.args)));
+        }
+        walkArgs(args, `${pointer}/${fn}`);
+      }
+      facts.add(name);
+    }
+
+    const walkCondition = (node: unknown, pointer: string): void => {
+      const n = node as Record<string, unknown>;
+      if (Array.isArray(n.all)) n.all.forEach((c, i) => walkCondition(c, `${pointer}/all/${i}`));
+      else if (Array.isArray(n.any)) n.any.forEach((c, i) => walkCondition(c, `${pointer}/any/${i}`));
+      else if (n.not !== undefined) walkCondition(n.not, `${pointer}/not`);
+      else {
+        checkRef({ fact: String(n.fact), path: n.path as string | undefined }, pointer);
+        const bad = checkOperatorName(String(n.operator));
+        if (bad) issues.push(located(p, `${pointer}/operator`, 'unknown-operator', bad, 'an operator of json-rules-engine or of vigie (see docs/rule-format.md)'));
+        if (isFactRef(n.value)) checkRef(n.value, `${pointer}/value`);
+      }
+    };
+    if (r.appliesIf) walkCondition(r.appliesIf, '/appliesIf');
+    walkCondition(r.conditions, '/conditions');
+
+    for (const [status, texts] of Object.entries(r.messages)) {
+      for (const lang of ['fr', 'en'] as const) {
+        for (const ph of placeholders(texts[lang])) {
+          const [root, second] = ph.split('.');
+          const ok = TEMPLATE_ROOTS.has(root!) && (root !== 'facts' || (second !== undefined && facts.has(second))) && (root !== 'param' || (second !== undefined && knownParams.has(second)));
+          if (!ok) issues.push(located(p, `/messages/${status}/${lang}`, 'unknown-placeholder', `unknown placeholder {{${ph}}}`, `one of: ${[...TEMPLATE_ROOTS].join(', ')} (facts.<derived fact>, param.<parameter id>)`));
+        }
+      }
+    }
+
+    if (issues.length === before) {
+      loaded.push({ definition: r, file: p.file, parameters: [...usedParams].sort() });
+      seen.set(r.id, p.file);
+    } else if (first === undefined) seen.set(r.id, p.file);
+  }
+
+  if (issues.length > 0) throw new VigieInputError('rules', issues);
+  loaded.sort((a, b) => a.definition.id.localeCompare(b.definition.id));
+  return { packs, scopes, parameters, rules: loaded };
+}
+
+function located(p: Parsed<unknown>, pointer: string, code: string, message: string, expected?: string): InputIssue {
+  return { code, message, pointer, location: locateNearest(p.source, pointer), expected };
+}

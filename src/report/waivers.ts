@@ -1,0 +1,30 @@
+import type { Finding, Waiver, WaiverStatus } from '../types.js';
+
+function matches(w: Waiver, f: Finding): boolean {
+  if (w.rule !== f.ruleId) return false;
+  if (w.file !== undefined && w.file !== f.location?.file) return false;
+  return w.target === f.pointer || (f.targetId !== undefined && w.target === f.targetId);
+}
+
+/**
+ * Marks as `waived` the violations and undetermined findings a waiver in force covers. An expired
+ * waiver waives nothing and is reported as expired; one that matched nothing, as unused.
+ */
+export function applyWaivers(findings: Finding[], waivers: Waiver[], asOf: string): { findings: Finding[]; statuses: WaiverStatus[] } {
+  const statuses: WaiverStatus[] = waivers.map((waiver) => ({ waiver, status: 'unused', matched: 0 }));
+  const out = findings.map((f) => {
+    if (f.status !== 'violation' && f.status !== 'undetermined') return f;
+    let result = f;
+    statuses.forEach((s) => {
+      if (!matches(s.waiver, f)) return;
+      s.matched++;
+      const expired = s.waiver.expires < asOf;
+      s.status = expired ? (s.status === 'applied' ? 'applied' : 'expired') : 'applied';
+      if (!expired && result === f) {
+        result = { ...f, status: 'waived', waiver: { justification: s.waiver.justification, approvedBy: s.waiver.approvedBy, expires: s.waiver.expires } };
+      }
+    });
+    return result;
+  });
+  return { findings: out, statuses };
+}

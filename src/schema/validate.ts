@@ -1,0 +1,112 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { InputIssue } from '../errors.js';
+import type { ParsedSource } from '../parse/source.js';
+import { isCalendarDate, isDateTime } from './formats.js';
+
+let shared: Ajv | undefined;
+
+/** One Ajv instance for every schema of vigie: strict, all errors, our own date formats. */
+export function ajv(): Ajv {
+  if (!shared) {
+    shared = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    shared.addFormat('date', { type: 'string', validate: isCalendarDate });
+    shared.addFormat('date-time', { type: 'string', validate: isDateTime });
+    shared.addKeyword({ keyword: 'x-doc' });
+  }
+  return shared;
+}
+
+const compiled = new WeakMap<object, ValidateFunction>();
+
+export function compileSchema(schema: object): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    fn = ajv().compile(schema);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+/** Validates a value against a schema and turns Ajv's errors into located, plain-language issues. */
+export function validateAgainst(schema: object, value: unknown, source?: Pick<ParsedSource, 'locate' | 'file'>): InputIssue[] {
+  const validate = compileSchema(schema);
+  if (validate(value)) return [];
+  return simplifyErrors(validate.errors ?? []).map((e) => toIssue(e, source));
+}
+
+/** `oneOf`/`anyOf` report every branch; keep the message of the enclosing keyword only. */
+function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath);
+  return errors.filter((e) => {
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') return e.keyword !== 'if';
+    return !unions.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/'));
+  });
+}
+
+function toIssue(error: ErrorObject, source?: Pick<ParsedSource, 'locate' | 'file'>): InputIssue {
+  let pointer = error.instancePath;
+  let message: string;
+  let expected: string | undefined;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      pointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      message = `unknown key "${key}"`;
+      expected = known.length ? `one of: ${known.join(', ')}` : 'no other key';
+      break;
+    }
+    case 'required':
+      message = `missing required key "${String(params.missingProperty)}"`;
+      break;
+    case 'enum':
+      message = 'value is not one of the allowed values';
+      expected = `one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      break;
+    case 'const':
+      message = 'value is not the allowed value';
+      expected = JSON.stringify(params.allowedValue);
+      break;
+    case 'type':
+      message = `wrong type`;
+      expected = String(params.type);
+      break;
+    case 'format':
+      message = `not a valid ${String(params.format)}`;
+      expected = params.format === 'date' ? 'an existing calendar date as YYYY-MM-DD' : params.format === 'date-time' ? 'an ISO 8601 date-time with offset, e.g. 2024-05-01T12:00:00Z' : String(params.format);
+      break;
+    case 'oneOf':
+    case 'anyOf':
+      message = 'value matches none of the allowed forms';
+      expected = describeUnion(error.schema);
+      break;
+    default:
+      message = error.message ?? `fails ${error.keyword}`;
+  }
+  return {
+    code: 'schema',
+    message,
+    pointer,
+    expected,
+    location: source ? locateNearest(source, pointer) : undefined,
+  };
+}
+
+function describeUnion(schema: unknown): string | undefined {
+  if (!Array.isArray(schema)) return undefined;
+  return schema
+    .map((s: Record<string, unknown>) => ('const' in s ? JSON.stringify(s.const) : s.type ? String(s.type) : 'object'))
+    .join(' or ');
+}
+
+/** The location of the pointer, or of its nearest ancestor present in the text (a missing key has no place of its own). */
+export function locateNearest(source: Pick<ParsedSource, 'locate' | 'file'>, pointer: string) {
+  let p = pointer;
+  for (;;) {
+    const loc = source.locate(p);
+    if (loc) return loc;
+    if (p === '') return source.file ? { file: source.file, line: 1, column: 1 } : undefined;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runVigie } from './helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
+const file = (name: string, text: string) => {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe('vigie check (built binary)', () => {
+  it('exits 0 on a compliant example', () => {
+    const r = runVigie(['check', 'examples/small-town.yaml', '--as-of', '2026-06-01']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0 violation/);
+  });
+
+  it('exits 1 on a violating example, naming the rule, the camera, file:line and the article', () => {
+    const r = runVigie(['check', 'examples/small-town-violations.yaml', '--as-of', '2026-06-01']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('VIOLATION no-audio-capture');
+    expect(r.stdout).toContain('examples/small-town-violations.yaml:16:5 (SE-02)');
+    expect(r.stdout).toContain('L251-2');
+    expect(r.stdout).toMatch(/retention-max-one-month .*\(SE-03\)/);
+  });
+
+  it('prints the report as JSON with --format json', () => {
+    const r = runVigie(['check', 'examples/small-town-violations.yaml', '--format', 'json', '--as-of', '2026-06-01']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ asOf: '2026-06-01', packs: ['fr-law'], inputs: ['examples/small-town-violations.yaml'] });
+    const v = report.findings.find((f: { status: string; ruleId: string }) => f.status === 'violation' && f.ruleId === 'no-audio-capture');
+    expect(v).toMatchObject({ pointer: '/cameras/1', targetId: 'SE-02', location: { file: 'examples/small-town-violations.yaml', line: 16 }, severity: 'error' });
+    expect(v.message.fr).toBeTruthy();
+    expect(v.evidence[0]).toMatchObject({ actual: true, expected: false });
+    expect(v.legal[0].article).toBe('L251-2');
+  });
+
+  it('exits 2 on a syntax error, with file:line:column and no stack trace', () => {
+    const p = file('broken.yaml', 'cameras:\n  - id: A\n    audio: [capture\n');
+    const r = runVigie(['check', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on a schema error, with file:line:column of the offending key', () => {
+    const p = file('schema.json', '{\n  "cameras": [\n    { "id": "A", "audio": { "capture": "no" } }\n  ]\n}\n');
+    const r = runVigie(['check', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${p}:3:`);
+    expect(r.stderr).toContain('/cameras/0/audio/capture');
+    expect(r.stderr).toContain('expected boolean');
+  });
+
+  it('exits 2 on usage errors and a missing file', () => {
+    expect(runVigie(['frobnicate']).code).toBe(2);
+    expect(runVigie(['check']).code).toBe(2);
+    expect(runVigie(['check', '--nope', 'x.yaml']).code).toBe(2);
+    const missing = runVigie(['check', join(tmp, 'missing.yaml')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read the file (ENOENT)');
+  });
+
+  it('answers --help and --version', () => {
+    expect(runVigie(['--help']).stdout).toContain('Usage:');
+    expect(runVigie(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
