@@ -1,0 +1,5 @@
+import type { Command } from '../command.js';
+import { check } from './check.js';
+
+/** Every subcommand, in the order the help lists them. */
+export const commands: Command[] = [check];
