@@ -1,0 +1,21 @@
+import { isPlainObject, columnsOf, notA, parseJsonInventory, pointOf, recordsFrom } from './json-records.js';
+import type { SourceTable } from './types.js';
+
+/** A GeoJSON FeatureCollection of points: each feature's properties are its columns, its geometry its position. */
+export function readGeoJsonTable(text: string, file?: string): SourceTable {
+  const source = parseJsonInventory(text, file);
+  const data = source.data;
+  if (!isPlainObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
+    throw notA('a GeoJSON FeatureCollection', file, 'an object with "type": "FeatureCollection" and a "features" array');
+  }
+  const { records, warnings, skipped } = recordsFrom(data.features, source, '/features', 'the feature', (feature, at, warnings) => {
+    const properties = isPlainObject(feature.properties) ? feature.properties : {};
+    if (feature.properties !== undefined && feature.properties !== null && !isPlainObject(feature.properties)) {
+      warnings.push({ ...at, code: 'bad-properties', message: 'the feature\'s properties are not an object; they were not imported' });
+    }
+    // A feature's own `id` (outside properties) is an identifier too; properties win if both exist.
+    const values = feature.id !== undefined && !('id' in properties) ? { id: feature.id, ...properties } : { ...properties };
+    return { ...at, values, ...pointOf(feature.geometry) };
+  });
+  return { columns: columnsOf(records), records, warnings, skipped };
+}

@@ -1,0 +1,26 @@
+import { isPlainObject, columnsOf, notA, parseJsonInventory, pointOf, recordsFrom } from './json-records.js';
+import type { SourceTable } from './types.js';
+
+/**
+ * An OpenDataSoft export, as most French open-data portals publish: the records API
+ * (`{records: [{fields, geometry}]}`), the JSON export (a bare array of such records), or the
+ * v2 API (`{results: [{…flat fields}]}`).
+ */
+export function readOdsTable(text: string, file?: string): SourceTable {
+  const source = parseJsonInventory(text, file);
+  const data = source.data;
+  let items: unknown[] | undefined;
+  let pointer = '';
+  if (Array.isArray(data)) items = data;
+  else if (isPlainObject(data) && Array.isArray(data.records)) [items, pointer] = [data.records, '/records'];
+  else if (isPlainObject(data) && Array.isArray(data.results)) [items, pointer] = [data.results, '/results'];
+  if (!items) {
+    throw notA('an OpenDataSoft records export', file, 'an object with a "records" array of {fields, geometry}, a "results" array, or a bare array of records');
+  }
+  const { records, warnings, skipped } = recordsFrom(items, source, pointer, 'the record', (record, at) => {
+    // v1 records wrap their columns in `fields`; v2 results are flat.
+    const values = isPlainObject(record.fields) ? { ...record.fields } : { ...record };
+    return { ...at, values, ...pointOf(record.geometry) };
+  });
+  return { columns: columnsOf(records), records, warnings, skipped };
+}
