@@ -10,6 +10,7 @@ export interface ImportedCamera {
   owner?: { name: string };
   operator?: string;
   commissioned?: string;
+  notes?: string;
 }
 
 /** Two readings of one position closer than this (about 10 cm) agree. */
@@ -44,7 +45,7 @@ export function cameraFromRecord(record: SourceRecord, mapping: FieldMapping, wa
   };
 
   const camera: ImportedCamera = {};
-  const id = text('id');
+  const id = text('id') ?? cleanText(record.fallbackId);
   if (id !== undefined && !meansUnknown(id)) camera.id = id;
   const name = text('name');
   if (name !== undefined) camera.name = name;
@@ -75,6 +76,8 @@ export function cameraFromRecord(record: SourceRecord, mapping: FieldMapping, wa
     else if ('invalid' in date) warn('commissioned', 'bad-date', `commissioning date ${date.invalid}; left unknown`);
     else warn('commissioned', 'unknown-date', `commissioning date not given (${describe(raw('commissioned'))}); left unknown`);
   }
+  const notes = text('notes');
+  if (notes !== undefined) camera.notes = notes;
   return camera;
 }
 

@@ -13,9 +13,8 @@ export function readGeoJsonTable(text: string, file?: string): SourceTable {
     if (feature.properties !== undefined && feature.properties !== null && !isPlainObject(feature.properties)) {
       warnings.push({ ...at, code: 'bad-properties', message: 'the feature\'s properties are not an object; they were not imported' });
     }
-    // A feature's own `id` (outside properties) is an identifier too; properties win if both exist.
-    const values = feature.id !== undefined && !('id' in properties) ? { id: feature.id, ...properties } : { ...properties };
-    return { ...at, values, ...pointOf(feature.geometry) };
+    // A feature's own `id` (outside properties) is an identifier too, used when the properties give none.
+    return { ...at, values: { ...properties }, ...(feature.id !== undefined ? { fallbackId: feature.id } : {}), ...pointOf(feature.geometry) };
   });
   return { columns: columnsOf(records), records, warnings, skipped };
 }

@@ -18,6 +18,7 @@ export const PRESET_COLUMNS: Record<ImportField, readonly string[]> = {
   owner: ['proprietaire', 'owner', 'maitre_ouvrage', 'maitre_d_ouvrage', 'maitre_d_oeuvre'],
   operator: ['gestionnaire', 'exploitant', 'operateur', 'operator', 'gestion'],
   commissioned: ['date_mise_en_service', 'date_de_mise_en_service', 'mise_en_service', 'date_mes', 'date_installation', 'date_d_installation', 'date_pose', 'installation', 'commissioned', 'date_service'],
+  notes: ['remarque', 'remarques', 'observation', 'observations', 'commentaire', 'commentaires', 'notes', 'note', 'description'],
 };
 
 /** Also accepted on the left of `--map`: where the field lands in the deployment. */

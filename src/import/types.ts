@@ -8,9 +8,9 @@ export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
  * What an inventory can tell about a camera, each written at one place of the deployment:
  * id → `id`, name → `name`, address/placement/latitude/longitude → `location.*`,
  * commune → `commune` (INSEE code), owner → `owner.name`, operator → `operator`,
- * commissioned → `commissioned`.
+ * commissioned → `commissioned`, notes → `notes` (free remarks, kept so that nothing said is lost).
  */
-export const IMPORT_FIELDS = ['id', 'name', 'address', 'placement', 'commune', 'latitude', 'longitude', 'owner', 'operator', 'commissioned'] as const;
+export const IMPORT_FIELDS = ['id', 'name', 'address', 'placement', 'commune', 'latitude', 'longitude', 'owner', 'operator', 'commissioned', 'notes'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Source column for each field; `null` ignores a column a preset would have used. */
@@ -76,6 +76,8 @@ export interface SourceRecord {
   values: Record<string, unknown>;
   /** From GeoJSON/ODS geometry: longitude, latitude (GeoJSON order). */
   point?: { longitude: unknown; latitude: unknown };
+  /** An identifier outside the columns (a GeoJSON feature's own `id`), used when the id column says nothing. */
+  fallbackId?: unknown;
   /** Why the geometry could not give a point, when it was present. */
   geometryProblem?: string;
 }
