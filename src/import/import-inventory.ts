@@ -58,6 +58,14 @@ export function importInventory(text: string, options: ImportOptions): ImportRes
   if (issues.length > 0) {
     throw new VigieInputError('config', issues.map((i) => ({ ...i, message: `the imported deployment would be invalid: ${i.message}` })));
   }
+  if (table.lineOfRow) {
+    for (const w of warnings) {
+      if (w.row !== undefined && w.line === undefined) {
+        const line = table.lineOfRow(w.row);
+        if (line !== undefined) w.line = line;
+      }
+    }
+  }
   warnings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return {
     deployment,

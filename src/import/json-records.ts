@@ -3,9 +3,39 @@ import { joinPointer } from '../parse/pointer.js';
 import { parseSource, type ParsedSource } from '../parse/source.js';
 import type { ImportWarning, SourceRecord } from './types.js';
 
-/** Parses a JSON inventory with positions, so that warnings can name the line of each feature or record. */
-export function parseJsonInventory(text: string, file: string | undefined): ParsedSource {
-  return parseSource(text, { file, format: 'json', kind: 'config' });
+/** A parsed JSON inventory, and the line where a value starts (for warnings). */
+export interface JsonInventory {
+  data: unknown;
+  lineOf(pointer: string): number | undefined;
+}
+
+/**
+ * Parses a JSON inventory with JSON.parse, which is fast; the position-keeping parser (slow on
+ * inventories of thousands of features) runs only to locate a syntax error or, once, when a
+ * warning needs a line.
+ */
+export function parseJsonInventory(text: string, file: string | undefined): JsonInventory {
+  const options = { file, format: 'json', kind: 'config' } as const;
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    data = parseSource(text, options).data; // throws the located syntax error
+  }
+  let located: ParsedSource | null | undefined;
+  return {
+    data,
+    lineOf(pointer) {
+      if (located === undefined) {
+        try {
+          located = parseSource(text, options);
+        } catch {
+          located = null; // JSON.parse accepted what the strict parser refuses (a duplicate key): no lines then
+        }
+      }
+      return located?.locate(pointer)?.line;
+    },
+  };
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -33,19 +63,22 @@ export function columnsOf(records: SourceRecord[]): string[] {
   return [...seen];
 }
 
+/** Line of the n-th (1-based) item of the array at a pointer. */
+export function rowLines(inventory: JsonInventory, arrayPointer: string): (row: number) => number | undefined {
+  return (row) => inventory.lineOf(joinPointer(arrayPointer, row - 1));
+}
+
 /** Turns items of a JSON array into records, skipping (with a warning) items that are not objects. */
 export function recordsFrom(
   items: unknown[],
-  source: ParsedSource,
-  arrayPointer: string,
   what: string,
-  read: (item: Record<string, unknown>, at: { row: number; line?: number }, warnings: ImportWarning[]) => SourceRecord,
+  read: (item: Record<string, unknown>, at: { row: number }, warnings: ImportWarning[]) => SourceRecord,
 ): { records: SourceRecord[]; warnings: ImportWarning[]; skipped: number } {
   const records: SourceRecord[] = [];
   const warnings: ImportWarning[] = [];
   let skipped = 0;
   items.forEach((item, index) => {
-    const at = { row: index + 1, line: source.locate(joinPointer(arrayPointer, index))?.line };
+    const at = { row: index + 1 };
     if (!isPlainObject(item)) {
       skipped++;
       warnings.push({ ...at, code: 'not-an-object', message: `${what} is not an object, skipped` });

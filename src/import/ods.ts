@@ -1,4 +1,4 @@
-import { isPlainObject, columnsOf, notA, parseJsonInventory, pointOf, recordsFrom } from './json-records.js';
+import { isPlainObject, columnsOf, notA, parseJsonInventory, pointOf, recordsFrom, rowLines } from './json-records.js';
 import type { SourceTable } from './types.js';
 
 /**
@@ -17,10 +17,10 @@ export function readOdsTable(text: string, file?: string): SourceTable {
   if (!items) {
     throw notA('an OpenDataSoft records export', file, 'an object with a "records" array of {fields, geometry}, a "results" array, or a bare array of records');
   }
-  const { records, warnings, skipped } = recordsFrom(items, source, pointer, 'the record', (record, at) => {
+  const { records, warnings, skipped } = recordsFrom(items, 'the record', (record, at) => {
     // v1 records wrap their columns in `fields`; v2 results are flat.
     const values = isPlainObject(record.fields) ? { ...record.fields } : { ...record };
     return { ...at, values, ...pointOf(record.geometry) };
   });
-  return { columns: columnsOf(records), records, warnings, skipped };
+  return { columns: columnsOf(records), records, warnings, skipped, lineOfRow: rowLines(source, pointer) };
 }

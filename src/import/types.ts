@@ -89,4 +89,6 @@ export interface SourceTable {
   warnings: ImportWarning[];
   skipped: number;
   delimiter?: string;
+  /** Line where a row starts, for formats that do not know it while reading (JSON). */
+  lineOfRow?: (row: number) => number | undefined;
 }
