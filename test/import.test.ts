@@ -223,6 +223,13 @@ describe('OpenDataSoft exports', () => {
     expect(importInventory(v2, { from: 'ods' }).deployment.cameras).toEqual([{ id: 'A', owner: { name: 'Ville' } }]);
     expect(() => importInventory('{"foo": []}', { from: 'ods' })).toThrow(/not an OpenDataSoft records export/);
   });
+
+  it('reads the position from geo_point_2d when a record has no geometry', () => {
+    const v1 = JSON.stringify([{ fields: { id: 'A', geo_point_2d: [48.85, 2.35] } }]);
+    const v2 = JSON.stringify({ results: [{ id: 'B', geo_point_2d: { lon: 2.35, lat: 48.85 } }] });
+    expect(importInventory(v1, { from: 'ods' }).deployment.cameras![0]!.location).toEqual({ latitude: 48.85, longitude: 2.35 });
+    expect(importInventory(v2, { from: 'ods' }).deployment.cameras![0]!.location).toEqual({ latitude: 48.85, longitude: 2.35 });
+  });
 });
 
 describe('field mapping', () => {
