@@ -166,6 +166,18 @@ describe('importing an awkward CSV', () => {
     expect(deployment.cameras![3]).toMatchObject({ location: { address: 'Avenue Alsace-Lorraine' }, commissioned: '2019-03-01', notes: 'doublon ?' });
   });
 
+  it('reports rows whose cell count differs from the header, and repeated column names', () => {
+    const { deployment, warnings } = importInventory('id,adresse,adresse\nA,Rue,Bis,extra\nB\nC,Quai,,\n', { from: 'csv' });
+    expect(codesByRow(warnings)).toEqual([
+      [undefined, 'duplicate-column'],
+      [undefined, 'ignored-columns'],
+      [1, 'extra-cells'],
+      [2, 'missing-cells'],
+    ]);
+    expect(warnings.find((w) => w.code === 'extra-cells')!.message).toContain('"extra"');
+    expect(deployment.cameras).toEqual([{ id: 'A', location: { address: 'Rue' } }, { id: 'B' }, { id: 'C', location: { address: 'Quai' } }]);
+  });
+
   it('writes YAML that says where it came from, keeps ids as text and validates', () => {
     const yaml = importedDeploymentToYaml(result(), { source: 'awkward.csv' });
     expect(yaml).toMatch(/^# Imported by `vigie import` from awkward\.csv \(CSV\): 6 cameras from 7 rows, 6 warnings\./);
