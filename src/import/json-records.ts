@@ -46,12 +46,12 @@ export function notA(what: string, file: string | undefined, expected: string): 
   return new VigieInputError('config', [{ code: 'format', message: `not ${what}`, location: { file, line: 1, column: 1 }, expected }]);
 }
 
-/** Reads a GeoJSON Point (or the first point of a MultiPoint) as longitude, latitude; anything else is a problem to report. */
+/** Reads a GeoJSON Point as longitude, latitude; any other geometry is a problem to report (a camera stands at a point). */
 export function pointOf(geometry: unknown): Pick<SourceRecord, 'point' | 'geometryProblem'> {
   if (geometry === undefined || geometry === null) return {};
   if (!isPlainObject(geometry)) return { geometryProblem: 'the geometry is not an object' };
-  const coords = geometry.type === 'Point' ? geometry.coordinates : undefined;
   if (geometry.type !== 'Point') return { geometryProblem: `the geometry is a ${String(geometry.type)}, not a Point` };
+  const coords = geometry.coordinates;
   if (!Array.isArray(coords) || coords.length < 2) return { geometryProblem: 'the Point has no [longitude, latitude] coordinates' };
   return { point: { longitude: coords[0], latitude: coords[1] } };
 }
