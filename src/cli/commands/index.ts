@@ -1,5 +1,7 @@
 import type { Command } from '../command.js';
 import { check } from './check.js';
+import { rules } from './rules.js';
+import { test } from './test.js';
 
 /** Every subcommand, in the order the help lists them. */
-export const commands: Command[] = [check];
+export const commands: Command[] = [check, rules, test];
