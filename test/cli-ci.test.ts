@@ -124,7 +124,9 @@ describe('vigie check --waivers', () => {
   });
 
   it('JSON and SARIF show them too', () => {
-    const json = JSON.parse(runVigie(['check', VIOLATIONS, '--waivers', WAIVERS, '--format', 'json', ...AS_OF]).stdout);
+    const r = runVigie(['check', VIOLATIONS, '--waivers', WAIVERS, '--format', 'json', ...AS_OF]);
+    expect(r.stderr).toContain(`vigie: warning: ${WAIVERS}:15:5: unused waiver for no-facial-recognition SE-99 (matches no finding)`);
+    const json = JSON.parse(r.stdout);
     expect(json.waivers.map((w: { status: string }) => w.status)).toEqual(['applied', 'expired', 'unused']);
     expect(json.findings.find((f: { targetId: string; ruleId: string }) => f.targetId === 'SE-02' && f.ruleId === 'no-audio-capture').status).toBe('waived');
     const sarif = runVigie(['check', VIOLATIONS, '--waivers', WAIVERS, '--format', 'sarif', ...AS_OF]).stdout;

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '../packs/rule-set.js';
 import { REPORT_FILE_NAMES, formatReport, type ReportFormat } from '../report/formats.js';
-import { VigieInputError } from '../errors.js';
+import { VigieInputError, formatLocation } from '../errors.js';
 import type { Report } from '../types.js';
 import type { CliIO } from './command.js';
 import type { ReportOptions } from './report-options.js';
@@ -38,6 +38,14 @@ export function writeReport(report: Report, options: ReportOptions, io: CliIO, r
     writeOrFail(file, () => writeFileSync(file, render(options.formats[0]!, false)));
   } else {
     io.stdout(render(options.formats[0]!, true));
+  }
+  // Expired and unused waivers are in every format; when no text report reaches the terminal,
+  // say so on stderr too, so that a CI log shows them.
+  if (options.formats[0] !== 'text' || options.output !== undefined || options.outputDir !== undefined) {
+    for (const w of report.waivers.filter((x) => x.status !== 'applied')) {
+      const at = w.waiver.location ? `${formatLocation(w.waiver.location)}: ` : '';
+      io.stderr(`vigie: warning: ${at}${w.status} waiver for ${w.waiver.rule} ${w.waiver.target}${w.status === 'expired' ? ` (expired on ${w.waiver.expires})` : ' (matches no finding)'}\n`);
+    }
   }
 }
 
