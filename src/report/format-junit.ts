@@ -42,7 +42,7 @@ export function formatJunit(report: Report, options: JunitFormatOptions = {}): s
     const failed = (f: Finding) => f.status === 'violation' || (undeterminedFails && f.status === 'undetermined');
     const skipped = (f: Finding) => !failed(f) && f.status !== 'pass';
     const cases = findings.map((f) => testCase(f, lang, failed(f), skipped(f)));
-    const head = attrs({ name: pack, tests: findings.length, failures: findings.filter(failed).length, errors: 0, skipped: findings.filter(skipped).length, timestamp: `${report.asOf}T00:00:00` });
+    const head = attrs({ name: pack, tests: findings.length, failures: findings.filter(failed).length, errors: 0, skipped: findings.filter(skipped).length });
     return `  <testsuite${head}>\n    <properties>\n      <property name="asOf" value="${escapeXml(report.asOf)}"/>\n      <property name="vigieVersion" value="${escapeXml(report.vigieVersion)}"/>\n    </properties>\n${cases.join('')}  </testsuite>\n`;
   });
   const total = report.findings.length;

@@ -67,7 +67,8 @@ export function toSarif(report: Report, options: SarifFormatOptions = {}): Json 
         // Relative artifact URIs are relative to the directory vigie ran in (the repository root in CI).
         originalUriBaseIds: { SRCROOT: { description: { text: 'The directory vigie ran in.' } } },
         results,
-        columnKind: 'unicodeCodePoints',
+        // Columns come from the YAML parser, which counts JavaScript string positions.
+        columnKind: 'utf16CodeUnits',
         properties: { asOf: report.asOf, packs: report.packs, summary: report.summary },
       },
     ],
