@@ -59,6 +59,11 @@ describe('custom packs on top of fr-law', () => {
     expect(replaced!.message).toContain('rules of the binding pack "fr-law" cannot be replaced');
   });
 
+  it('may not redefine a scope the base rules use (it would change what they check)', () => {
+    const [issue] = refused([{ path: 'mine/scopes.yaml', text: 'scopes:\n  camera:\n    each: /nothing\n    label: { fr: rien, en: nothing }\n' }]);
+    expect(issue).toMatchObject({ code: 'duplicate-id', pointer: '/scopes/camera', location: { file: 'mine/scopes.yaml', line: 2 } });
+  });
+
   it('may disable a rule of a non-binding pack', () => {
     const extra = loadRulePackDir(join(ROOT, 'test/fixtures/packs/city-practice'), base);
     const set = loadRuleSet([{ path: `mine/${PACK}`, text: packYaml('disable: [camera-location-stated]\n') }], extra);

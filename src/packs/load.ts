@@ -56,7 +56,13 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
     switch (classifyPackFile(f.path)) {
       case 'scopes': {
         const p = parse<{ scopes: Record<string, ScopeDefinition> }>(f, scopesSchema);
-        if (p) Object.assign(scopes, p.value.scopes);
+        if (p) {
+          for (const [name, scope] of Object.entries(p.value.scopes)) {
+            // Redefining a scope the base rules use would change what they check (or switch them off).
+            if (base?.scopes[name] !== undefined) issues.push(located(p, `/scopes/${name}`, 'duplicate-id', `scope "${name}" is already declared: a pack may add scopes, not redefine them`, 'a new scope name'));
+            else scopes[name] = scope;
+          }
+        }
         break;
       }
       case 'pack': {
