@@ -10,6 +10,7 @@ import { resolveParameters, type ResolvedParameters } from './packs/parameters.j
 import type { LoadedRule, RuleSet } from './packs/rule-set.js';
 import { compareFindings } from './report/order.js';
 import { summarize } from './report/summary.js';
+import { checkWaiverRules } from './report/load-waivers.js';
 import { applyWaivers } from './report/waivers.js';
 import { isCalendarDate } from './schema/formats.js';
 import type { Bilingual, Deployment, Evidence, Finding, Report, Waiver } from './types.js';
@@ -98,6 +99,7 @@ export async function evaluateMany(inputs: ConfigInput[], options: EvaluateOptio
   const asOf = normalizeAsOf(options.asOf);
   const ruleSet = options.ruleSet ?? builtinRuleSet();
   checkParameterChoices(ruleSet, options.parameterChoices ?? {});
+  checkWaiverRules(options.waivers ?? [], ruleSet);
   const { packs, rules } = selectRules(ruleSet, options.packs, asOf);
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
   const configs = inputs.map((i) => (isLoaded(i) ? i : checkedConfig(i)));

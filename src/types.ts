@@ -133,6 +133,13 @@ export interface PackDefinition {
   description: Bilingual;
   /** Evaluated unless the caller names packs. */
   default: boolean;
+  /**
+   * Statute: another pack may tighten its parameters but never loosen them, replace or disable its
+   * rules (that takes a waiver with a justification).
+   */
+  binding?: boolean;
+  /** Ids of rules of non-binding packs this pack switches off. */
+  disable?: string[];
 }
 
 // ---------------------------------------------------------------- report
@@ -173,6 +180,8 @@ export interface Waiver {
   expires: string;
   /** Restricts the waiver to one input file. */
   file?: string;
+  /** Where the waiver is written, when it was read from a waivers file. */
+  location?: SourceLocation;
 }
 
 export interface WaiverApplied {
@@ -199,6 +208,8 @@ export interface Finding {
   legal: LegalReference[];
   remediation: Bilingual;
   waiver?: WaiverApplied;
+  /** A waiver that matched this finding but had expired on `asOf`: it no longer applies. */
+  expiredWaiver?: WaiverApplied;
 }
 
 export interface WaiverStatus {

@@ -76,6 +76,11 @@ describe('evaluate', () => {
     await expect(evaluate({}, { asOf: '2024-02-30' })).rejects.toThrow(/not a date/);
   });
 
+  it('refuses a waiver naming an unknown rule', async () => {
+    const waivers = [{ rule: 'no-audio-captur', target: 'A', justification: 'typo in the rule id', approvedBy: 'DPO', expires: '2027-01-01' }];
+    await expect(evaluate({ cameras: [{ id: 'A' }] }, { asOf: AS_OF, waivers })).rejects.toThrow(/unknown rule "no-audio-captur"/);
+  });
+
   it('applies, expires and reports unused waivers', async () => {
     const config = { cameras: [{ id: 'A', audio: { capture: true } }, { id: 'B', audio: { capture: true } }] };
     const report = await evaluate(config, {

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VigieInputError, builtinFiles, builtinRuleSet, evaluate, loadRuleSet, parseConfig, type PackFile } from '../src/index.js';
-import { ruleFolders } from './helpers.js';
+import { VigieInputError, builtinFiles, builtinRuleSet, judgeExample, loadRuleSet, parseConfig, runRuleExamples, type PackFile } from '../src/index.js';
+import { readPackDir } from '../src/node/index.js';
+import { RULES_DIR, ruleFolders } from './helpers.js';
 
 const files = (): PackFile[] => builtinFiles().map((f) => ({ ...f }));
 
@@ -21,45 +22,51 @@ function withRule(id: string, edit: (text: string) => string): PackFile[] {
 }
 
 describe('built-in rule packs', () => {
+  const set = builtinRuleSet();
   it('load, with every rule citing at least one legal reference', () => {
-    const set = builtinRuleSet();
     expect(set.rules.length).toBeGreaterThanOrEqual(3);
     for (const r of set.rules) expect(r.definition.legal.length).toBeGreaterThan(0);
   });
 
-  for (const { id, dir } of ruleFolders()) {
-    describe(id, () => {
-      const rule = builtinRuleSet().rules.find((r) => r.definition.id === id)!;
-      const names = readdirSync(dir).filter((n) => n !== 'rule.yaml' && /\.(ya?ml|json)$/.test(n));
+  it('every rule folder is a loaded rule', () => {
+    expect(ruleFolders().map((f) => f.id).sort()).toEqual(set.rules.map((r) => r.definition.id).sort());
+  });
+});
 
-      it('has a compliant and a violating example', () => {
-        expect(rule).toBeDefined();
-        expect(names.some((n) => n.startsWith('compliant'))).toBe(true);
-        expect(names.some((n) => n.startsWith('violating'))).toBe(true);
-      });
+// The same runner as `vigie test rules`: each compliant*/violating* file and each declared example.
+const packFiles = readPackDir(RULES_DIR, 'rules/');
+const cases = await runRuleExamples(loadRuleSet(packFiles), packFiles, { asOf: '2026-06-01' });
 
-      for (const name of names) {
-        const declared = rule?.definition.examples?.find((e) => e.file === name);
-        const expected = declared?.expect ?? (name.startsWith('violating') ? 'violation' : name.startsWith('compliant') ? 'pass' : undefined);
-        it(`${name} gives ${expected}`, async () => {
-          expect(expected, `declare the expected outcome of ${name} in the rule's examples`).toBeDefined();
-          const config = parseConfig(readFileSync(join(dir, name), 'utf8'), { file: name });
-          const report = await evaluate(config, { asOf: declared?.asOf ?? '2026-06-01', packs: [rule.definition.pack] });
-          const mine = report.findings.filter((f) => f.ruleId === id);
-          expect(mine.length).toBeGreaterThan(0);
-          if (expected === 'violation') {
-            expect(mine.some((f) => f.status === 'violation')).toBe(true);
-          } else if (expected === 'pass') {
-            expect(mine.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable')).toEqual([]);
-            expect(mine.some((f) => f.status === 'pass')).toBe(true);
-          } else {
-            expect(mine.some((f) => f.status === expected)).toBe(true);
-            expect(mine.some((f) => f.status === 'violation')).toBe(false);
-          }
-        });
-      }
-    });
-  }
+describe('rule examples', () => {
+  it('every rule has examples, and each gives its expected outcome', () => {
+    expect(new Set(cases.map((c) => c.ruleId)).size).toBe(builtinRuleSet().rules.length);
+  });
+
+  it.each(cases.map((c) => [`${c.ruleId}: ${c.file.split('/').pop()} gives ${c.expect ?? '?'}`, c] as const))('%s', (_, c) => {
+    expect(c.reason).toBeUndefined();
+    expect(c.passed).toBe(true);
+  });
+});
+
+describe('the example runner', () => {
+  it('judges outcomes: a missing or an unexpected finding fails', () => {
+    expect(judgeExample('violation', ['pass', 'violation'])).toBeUndefined();
+    expect(judgeExample('violation', ['pass'])).toMatch(/expected a violation/);
+    expect(judgeExample('pass', ['pass', 'not-applicable'])).toBeUndefined();
+    expect(judgeExample('pass', ['pass', 'undetermined'])).toMatch(/got undetermined/);
+    expect(judgeExample('undetermined', ['undetermined', 'violation'])).toMatch(/got a violation/);
+    expect(judgeExample('not-applicable', [])).toMatch(/no finding/);
+  });
+
+  it('reports a rule with no violating example and an example with no expected outcome', async () => {
+    const files = packFiles
+      .filter((f) => !f.path.endsWith('no-audio-capture/violating.yaml'))
+      .concat({ path: 'rules/fr-law/no-audio-capture/other.yaml', text: 'cameras:\n  - id: X\n' });
+    const text = files.find((f) => f.path.endsWith('no-audio-capture/rule.yaml'))!.text.replace('  - { file: violating.yaml, expect: violation }\n', '');
+    const edited = files.map((f) => (f.path.endsWith('no-audio-capture/rule.yaml') ? { ...f, text } : f));
+    const mine = (await runRuleExamples(loadRuleSet(edited), edited, { asOf: '2026-06-01' })).filter((c) => c.ruleId === 'no-audio-capture' && !c.passed);
+    expect(mine.map((c) => c.reason)).toEqual(['the rule has no violating* example', expect.stringContaining('no expected outcome')]);
+  });
 });
 
 describe('rule loading', () => {

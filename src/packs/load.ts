@@ -5,9 +5,10 @@ import { checkOperatorName } from '../engine/operators/index.js';
 import { placeholders } from '../engine/template.js';
 import { parsePointer } from '../parse/pointer.js';
 import { parseSource, type ParsedSource } from '../parse/source.js';
-import { packSchema, parameterSchema, ruleSchema, scopesSchema } from '../schema/rule-schema.js';
+import { packSchema, parameterOverrideSchema, parameterSchema, ruleSchema, scopesSchema } from '../schema/rule-schema.js';
 import { compileSchema, locateNearest, validateAgainst } from '../schema/validate.js';
 import type { PackDefinition, ParameterDefinition, RuleDefinition, ScopeDefinition } from '../types.js';
+import { applyParameterOverride, type ParameterOverride } from './overrides.js';
 import { classifyPackFile, ruleFolder, type PackFile } from './files.js';
 import type { LoadedRule, RuleSet } from './rule-set.js';
 
@@ -29,7 +30,7 @@ interface Parsed<T> {
  */
 export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
   const issues: InputIssue[] = [];
-  const parse = <T>(f: PackFile, schema: object): Parsed<T> | undefined => {
+  const parse = <T>(f: PackFile, schemaOf: object | ((data: unknown) => object)): Parsed<T> | undefined => {
     let source: ParsedSource;
     try {
       source = parseSource(f.text, { file: f.path, kind: 'rules' });
@@ -38,6 +39,7 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
       else throw e;
       return undefined;
     }
+    const schema = typeof schemaOf === 'function' ? (schemaOf as (data: unknown) => object)(source.data) : schemaOf;
     const found = validateAgainst(schema, source.data, source);
     issues.push(...found);
     return found.length ? undefined : { file: f.path, source, value: source.data as T };
@@ -47,27 +49,41 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
   const packs: PackDefinition[] = [...(base?.packs ?? [])];
   const parameters: ParameterDefinition[] = [...(base?.parameters ?? [])];
   const rules: Parsed<RuleDefinition>[] = [];
+  const packFiles: Parsed<PackDefinition>[] = [];
+  const overrides: Parsed<ParameterOverride>[] = [];
 
   for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     switch (classifyPackFile(f.path)) {
       case 'scopes': {
         const p = parse<{ scopes: Record<string, ScopeDefinition> }>(f, scopesSchema);
-        if (p) Object.assign(scopes, p.value.scopes);
+        if (p) {
+          for (const [name, scope] of Object.entries(p.value.scopes)) {
+            // Redefining a scope the base rules use would change what they check (or switch them off).
+            if (base?.scopes[name] !== undefined) issues.push(located(p, `/scopes/${name}`, 'duplicate-id', `scope "${name}" is already declared: a pack may add scopes, not redefine them`, 'a new scope name'));
+            else scopes[name] = scope;
+          }
+        }
         break;
       }
       case 'pack': {
         const p = parse<PackDefinition>(f, packSchema);
         if (p) {
           if (packs.some((k) => k.id === p.value.id)) issues.push(located(p, '/id', 'duplicate-id', `pack "${p.value.id}" is declared twice`));
-          else packs.push(p.value);
+          else {
+            packs.push(p.value);
+            packFiles.push(p);
+          }
         }
         break;
       }
       case 'parameter': {
-        const p = parse<ParameterDefinition>(f, parameterSchema);
-        if (p) {
-          if (parameters.some((k) => k.id === p.value.id)) issues.push(located(p, '/id', 'duplicate-id', `parameter "${p.value.id}" is declared twice`, 'a parameter id not used by another parameter'));
-          else parameters.push(p.value);
+        const isOverride = (d: unknown) => d !== null && typeof d === 'object' && 'overrides' in d;
+        const p = parse<ParameterDefinition | ParameterOverride>(f, (d) => (isOverride(d) ? parameterOverrideSchema : parameterSchema));
+        if (p && 'overrides' in p.value) overrides.push(p as Parsed<ParameterOverride>);
+        else if (p) {
+          const param = p.value as ParameterDefinition;
+          if (parameters.some((k) => k.id === param.id)) issues.push(located(p, '/id', 'duplicate-id', `parameter "${param.id}" is declared twice`, 'a parameter id not used by another parameter (to tighten one, use `overrides:`)'));
+          else parameters.push(param);
         }
         break;
       }
@@ -81,8 +97,23 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
     }
   }
 
-  const knownParams = new Set(parameters.map((p) => p.id));
   const knownPacks = new Set(packs.map((p) => p.id));
+  const isBinding = (pack: string) => packs.some((k) => k.id === pack && k.binding === true);
+
+  for (const o of overrides) {
+    const v = o.value;
+    if (!knownPacks.has(v.pack)) issues.push(located(o, '/pack', 'unknown-pack', `pack "${v.pack}" is not declared`, `one of: ${[...knownPacks].join(', ')}`));
+    const at = parameters.findIndex((k) => k.id === v.overrides);
+    if (at < 0) {
+      issues.push(located(o, '/overrides', 'unknown-parameter', `parameter "${v.overrides}" does not exist: an override tightens an existing parameter`, `one of: ${parameters.map((k) => k.id).join(', ')}`));
+      continue;
+    }
+    const result = applyParameterOverride(parameters[at]!, v, isBinding(parameters[at]!.pack));
+    for (const problem of result.problems) issues.push(located(o, problem.pointer, problem.code, problem.message, problem.expected));
+    if (result.problems.length === 0) parameters[at] = result.parameter;
+  }
+
+  const knownParams = new Set(parameters.map((p) => p.id));
   const loaded: LoadedRule[] = [...(base?.rules ?? [])];
   const seen = new Map<string, string>(loaded.map((r) => [r.definition.id, r.file]));
 
@@ -92,7 +123,21 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
     const folder = ruleFolder(p.file);
     if (folder !== undefined && folder !== r.id) issues.push(located(p, '/id', 'id-folder-mismatch', `rule id "${r.id}" differs from its folder "${folder}"`, `id "${folder}"`));
     const first = seen.get(r.id);
-    if (first !== undefined) issues.push(located(p, '/id', 'duplicate-id', `rule id "${r.id}" is already used by ${first}`, 'an id unique across all packs'));
+    if (first !== undefined) {
+      const firstPack = loaded.find((x) => x.definition.id === r.id)?.definition.pack;
+      const binding = firstPack !== undefined && isBinding(firstPack);
+      issues.push(
+        located(
+          p,
+          '/id',
+          'duplicate-id',
+          binding
+            ? `rule id "${r.id}" is already used by ${first}: rules of the binding pack "${firstPack}" cannot be replaced (add a rule with another id, tighten a parameter, or waive a finding with a justification)`
+            : `rule id "${r.id}" is already used by ${first}`,
+          'an id unique across all packs',
+        ),
+      );
+    }
     if (!knownPacks.has(r.pack)) issues.push(located(p, '/pack', 'unknown-pack', `pack "${r.pack}" is not declared`, `one of: ${[...knownPacks].join(', ')} (or a pack.yaml declaring it)`));
     if (!(r.scope in scopes)) issues.push(located(p, '/scope', 'unknown-scope', `scope "${r.scope}" is not declared`, `one of: ${Object.keys(scopes).join(', ')}`));
     if (r.effective.until !== undefined && r.effective.until < r.effective.from) issues.push(located(p, '/effective/until', 'schema', 'the rule ends before it starts', `a date on or after ${r.effective.from}`));
@@ -161,6 +206,19 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
       loaded.push({ definition: r, file: p.file, parameters: [...usedParams].sort() });
       seen.set(r.id, p.file);
     } else if (first === undefined) seen.set(r.id, p.file);
+  }
+
+  for (const p of packFiles) {
+    (p.value.disable ?? []).forEach((id, i) => {
+      const pointer = `/disable/${i}`;
+      const rule = loaded.find((x) => x.definition.id === id);
+      if (!rule) issues.push(located(p, pointer, 'unknown-rule', `cannot disable unknown rule "${id}"`, 'the id of a rule of a non-binding pack'));
+      else if (isBinding(rule.definition.pack)) {
+        issues.push(
+          located(p, pointer, 'binding-rule', `rule "${id}" belongs to the binding pack "${rule.definition.pack}": it cannot be disabled; a departure from the law takes a waiver with a justification (--waivers)`, 'the id of a rule of a non-binding pack'),
+        );
+      } else loaded.splice(loaded.indexOf(rule), 1);
+    });
   }
 
   if (issues.length > 0) throw new VigieInputError('rules', issues);

@@ -40,13 +40,15 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
     }
     if (f.missing?.length) lines.push(`  - ${l.missing}: ${f.missing.join(', ')}`);
     if (f.waiver) lines.push(`  - ${l.waiver}: ${f.waiver.justification} (${f.waiver.approvedBy}, ${l.until} ${f.waiver.expires})`);
+    if (f.expiredWaiver) lines.push(`  - ${l.expired} (${f.expiredWaiver.expires}): ${f.expiredWaiver.justification} (${f.expiredWaiver.approvedBy})`);
     const law = f.legal.map((r) => `${r.source} ${r.article}`).join(' ; ');
     lines.push(`  ${l.law}: ${law}`);
     if (f.status !== 'waived') lines.push(`  ${l.fix}: ${f.remediation[lang].trim()}`);
     lines.push('');
   }
   for (const w of report.waivers.filter((s) => s.status !== 'applied')) {
-    lines.push(`${paint(color, '33', l[w.status === 'expired' ? 'expired' : 'unused'])}: ${w.waiver.rule} ${w.waiver.target} (${l.until} ${w.waiver.expires})`);
+    const at = w.waiver.location ? `${formatLocation(w.waiver.location)}: ` : '';
+    lines.push(`${at}${paint(color, '33', l[w.status === 'expired' ? 'expired' : 'unused'])}: ${w.waiver.rule} ${w.waiver.target} (${l.until} ${w.waiver.expires})`);
   }
   const s = report.summary;
   lines.push(

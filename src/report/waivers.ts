@@ -1,4 +1,4 @@
-import type { Finding, Waiver, WaiverStatus } from '../types.js';
+import type { Finding, Waiver, WaiverApplied, WaiverStatus } from '../types.js';
 
 function matches(w: Waiver, f: Finding): boolean {
   if (w.rule !== f.ruleId) return false;
@@ -6,9 +6,13 @@ function matches(w: Waiver, f: Finding): boolean {
   return w.target === f.pointer || (f.targetId !== undefined && w.target === f.targetId);
 }
 
+const applied = (w: Waiver): WaiverApplied => ({ justification: w.justification, approvedBy: w.approvedBy, expires: w.expires });
+
 /**
  * Marks as `waived` the violations and undetermined findings a waiver in force covers. An expired
- * waiver waives nothing and is reported as expired; one that matched nothing, as unused.
+ * waiver waives nothing: the finding keeps its status and names the expired waiver, and the waiver
+ * is reported as expired; one that matched nothing, as unused. A waiver is in force until the end
+ * of its `expires` day.
  */
 export function applyWaivers(findings: Finding[], waivers: Waiver[], asOf: string): { findings: Finding[]; statuses: WaiverStatus[] } {
   const statuses: WaiverStatus[] = waivers.map((waiver) => ({ waiver, status: 'unused', matched: 0 }));
@@ -20,8 +24,11 @@ export function applyWaivers(findings: Finding[], waivers: Waiver[], asOf: strin
       s.matched++;
       const expired = s.waiver.expires < asOf;
       s.status = expired ? (s.status === 'applied' ? 'applied' : 'expired') : 'applied';
-      if (!expired && result === f) {
-        result = { ...f, status: 'waived', waiver: { justification: s.waiver.justification, approvedBy: s.waiver.approvedBy, expires: s.waiver.expires } };
+      if (!expired && result.status !== 'waived') {
+        const { expiredWaiver: _, ...rest } = result;
+        result = { ...rest, status: 'waived', waiver: applied(s.waiver) };
+      } else if (expired && result.status !== 'waived' && !result.expiredWaiver) {
+        result = { ...result, expiredWaiver: applied(s.waiver) };
       }
     });
     return result;

@@ -158,7 +158,31 @@ export const packSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'title', 'description', 'default'],
-  properties: { id: kebab, title: bilingual, description: bilingual, default: { type: 'boolean' } },
+  properties: {
+    id: kebab,
+    title: bilingual,
+    description: bilingual,
+    default: { type: 'boolean' },
+    binding: { type: 'boolean' },
+    disable: { type: 'array', items: kebab, uniqueItems: true },
+  },
+} as const;
+
+/**
+ * A custom pack's `parameters/<file>.yaml` that tightens a parameter of another pack: its values
+ * replace the base values from the first override's `from` on (see docs/custom-packs.md).
+ */
+export const parameterOverrideSchema = {
+  $id: 'https://vigie.dev/schemas/parameter-override.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['overrides', 'pack', 'values'],
+  properties: {
+    overrides: kebab,
+    pack: kebab,
+    description: bilingual,
+    values: { type: 'array', minItems: 1, items: parameterValue },
+  },
 } as const;
 
 export const scopesSchema = {

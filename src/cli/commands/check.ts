@@ -1,41 +1,34 @@
-import { VigieInputError, type InputIssue } from '../../errors.js';
 import { evaluateMany } from '../../evaluate.js';
-import type { LoadedConfig } from '../../config.js';
-import { loadConfigFile } from '../../node/load.js';
 import { parseCommandArgs, usageError } from '../args.js';
 import type { Command } from '../command.js';
+import { loadDeployments } from '../inputs.js';
 import { writeReport } from '../output.js';
-import { exitCodeOf, readReportOptions, reportOptionSpecs, reportOptionsHelp } from '../report-options.js';
+import { exitCodeOf, prepareEvaluation, readReportOptions, reportOptionSpecs, reportOptionsHelp } from '../report-options.js';
 
 export const check: Command = {
   name: 'check',
   summary: 'evaluate deployment files (YAML or JSON) against the rule packs',
-  help: `Usage: vigie check [options] FILE...
+  help: `Usage: vigie check [options] PATH...
 
-Evaluates each deployment file against the rule packs and prints one report.
+Evaluates deployments against the rule packs and writes one report for all of them. A PATH is a
+file, a directory (every .yaml, .yml and .json file under it, recursively, in sorted order), or
+"-" for standard input.
 
-Options:
 ${reportOptionsHelp}
+
+Exit codes:
+  0  nothing at or above the --fail-on threshold (waived findings never count)
+  1  at least one finding at or above it
+  2  invalid input, invalid rule pack or waivers file, or usage error
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { ...reportOptionSpecs });
     const options = readReportOptions(values);
     if (positionals.length === 0) throw usageError('no deployment file given');
-
-    const configs: LoadedConfig[] = [];
-    const issues: InputIssue[] = [];
-    for (const file of positionals) {
-      try {
-        configs.push(loadConfigFile(file));
-      } catch (e) {
-        if (e instanceof VigieInputError) issues.push(...e.issues);
-        else throw e;
-      }
-    }
-    if (issues.length) throw new VigieInputError('config', issues);
-
-    const report = await evaluateMany(configs, { asOf: options.asOf, packs: options.packs });
-    writeReport(report, options, io);
-    return exitCodeOf(report);
+    const { ruleSet, evaluateOptions } = prepareEvaluation(options);
+    const configs = loadDeployments(positionals, io);
+    const report = await evaluateMany(configs, evaluateOptions);
+    writeReport(report, options, io, ruleSet);
+    return exitCodeOf(report, options);
   },
 };

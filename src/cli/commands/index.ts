@@ -1,6 +1,8 @@
 import type { Command } from '../command.js';
 import { check } from './check.js';
 import { importCommand } from './import.js';
+import { rules } from './rules.js';
+import { test } from './test.js';
 
 /** Every subcommand, in the order the help lists them. */
-export const commands: Command[] = [check, importCommand];
+export const commands: Command[] = [check, importCommand, rules, test];

@@ -1,0 +1,43 @@
+import type { Lang, Report, RuleDefinition } from '../types.js';
+import { formatJson } from './format-json.js';
+import { formatJunit } from './format-junit.js';
+import { formatMarkdown } from './format-markdown.js';
+import { formatSarif } from './format-sarif.js';
+import { formatText } from './format-text.js';
+
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** What every formatter may use; each takes what it needs. */
+export interface FormatOptions {
+  lang?: Lang;
+  rules?: readonly RuleDefinition[];
+  color?: boolean;
+  verbose?: boolean;
+  undeterminedAs?: 'skipped' | 'failure';
+}
+
+/** A report in one of vigie's formats. Pure: no file system, runs in browsers too. */
+export function formatReport(report: Report, format: ReportFormat, options: FormatOptions = {}): string {
+  switch (format) {
+    case 'text':
+      return formatText(report, options);
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, options);
+    case 'junit':
+      return formatJunit(report, options);
+    case 'markdown':
+      return formatMarkdown(report, options);
+  }
+}
+
+/** The file name a format is written to with --output-dir. */
+export const REPORT_FILE_NAMES: Record<ReportFormat, string> = {
+  text: 'vigie.txt',
+  json: 'vigie.json',
+  sarif: 'vigie.sarif',
+  junit: 'vigie-junit.xml',
+  markdown: 'vigie.md',
+};
