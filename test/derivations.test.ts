@@ -54,3 +54,13 @@ describe('find and filter with except', () => {
     expect(r).toMatchObject({ value: undefined, looked: ['/acts'] });
   });
 });
+
+describe('pluck after filter', () => {
+  it('names the missing field at its place in the input, not in the filtered list', () => {
+    const acts = at([{ ref: 'A', cameras: ['C2'] }, { ref: 'B', cameras: ['C1'] }], '/acts');
+    const listed = run('filter', { in: { fact: 'acts' }, where: [{ path: '/cameras', contains: 'C1' }] }, { acts });
+    expect(listed.itemPointers).toEqual(['/acts/1']);
+    const issued = run('pluck', { from: { fact: 'listed' }, path: '/issued' }, { listed });
+    expect(issued).toMatchObject({ value: undefined, looked: ['/acts/1/issued'] });
+  });
+});

@@ -82,6 +82,8 @@ export const filter: Derivation = {
   compute(args, ctx) {
     const { list, indices, inputs } = matchingItems(args, ctx);
     if (indices === undefined) return { value: undefined, looked: list.looked, params: paramsOf(...inputs) };
-    return { value: indices.map((i) => (list.value as unknown[])[i]), looked: list.looked, params: paramsOf(...inputs) };
+    const value = indices.map((i) => (list.value as unknown[])[i]);
+    const base = list.pointer;
+    return { value, looked: list.looked, params: paramsOf(...inputs), ...(base !== undefined ? { itemPointers: indices.map((i) => `${base}/${i}`) } : {}) };
   },
 };
