@@ -1,5 +1,5 @@
 import type { Lang, Report } from '../types.js';
-import { oneOf, list } from './args.js';
+import { oneOf, list, usageError } from './args.js';
 import { EXIT } from './exit-codes.js';
 
 /**
@@ -12,6 +12,7 @@ export const reportOptionSpecs = {
   pack: { type: 'string' },
   lang: { type: 'string', default: 'fr' },
   verbose: { type: 'boolean', default: false },
+  parameter: { type: 'string', multiple: true },
 } as const;
 
 export const REPORT_FORMATS = ['text', 'json'] as const;
@@ -23,21 +24,37 @@ export interface ReportOptions {
   packs?: string[];
   lang: Lang;
   verbose: boolean;
+  /** Alternative values chosen for dated parameters, by parameter id. */
+  parameterChoices: Record<string, string>;
 }
 
 export const reportOptionsHelp = `  --format text|json     output format (default text)
   --as-of YYYY-MM-DD     apply the law as of this date (default today)
   --pack LIST            rule packs, comma-separated (default fr-law; also cnil-guidance, strict)
   --lang fr|en           language of the text report (default fr)
-  --verbose              also list passing findings`;
+  --verbose              also list passing findings
+  --parameter ID=ALT     use an alternative value of a legal parameter, repeatable
+                         (e.g. algorithmic-detection-end=jo-2030-extension)`;
 
-export function readReportOptions(values: Record<string, string | boolean | undefined>): ReportOptions {
+/** `--parameter id=alternative`, repeatable, as parameterChoices. */
+function parameterChoices(values: string[] | undefined): Record<string, string> {
+  const choices: Record<string, string> = {};
+  for (const v of values ?? []) {
+    const m = /^([a-z][a-z0-9-]*)=([a-z][a-z0-9-]*)$/.exec(v.trim());
+    if (!m) throw usageError(`--parameter "${v}" is not of the form PARAMETER-ID=ALTERNATIVE-ID`);
+    choices[m[1]!] = m[2]!;
+  }
+  return choices;
+}
+
+export function readReportOptions(values: Record<string, string | boolean | string[] | undefined>): ReportOptions {
   return {
     format: oneOf('format', values.format as string, REPORT_FORMATS)!,
     asOf: values['as-of'] as string | undefined,
     packs: list(values.pack as string | undefined),
     lang: oneOf('lang', values.lang as string, ['fr', 'en'] as const)!,
     verbose: Boolean(values.verbose),
+    parameterChoices: parameterChoices(values.parameter as string[] | undefined),
   };
 }
 

@@ -34,7 +34,7 @@ ${reportOptionsHelp}
     }
     if (issues.length) throw new VigieInputError('config', issues);
 
-    const report = await evaluateMany(configs, { asOf: options.asOf, packs: options.packs });
+    const report = await evaluateMany(configs, { asOf: options.asOf, packs: options.packs, parameterChoices: options.parameterChoices });
     writeReport(report, options, io);
     return exitCodeOf(report);
   },
