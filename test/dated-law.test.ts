@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseConfig, type Finding, type Report } from '../src/index.js';
+import { VigieInputError, evaluate, parseConfig, type Finding, type Report } from '../src/index.js';
 
 const findingOf = (report: Report, ruleId: string, targetId?: string): Finding => {
   const f = report.findings.find((x) => x.ruleId === ruleId && (targetId === undefined || x.targetId === targetId));
@@ -93,6 +93,11 @@ describe('a standard authorization lasts five years from its issue', () => {
     const r = await evaluate(renewed, { asOf: '2026-01-15' });
     expect(findingOf(r, 'authorization-in-force', 'ARR-2019-0601').status).toBe('not-applicable');
     expect(findingOf(r, 'authorization-in-force', 'ARR-2024-0515').status).toBe('pass');
+  });
+
+  it('refuses a renewal naming an authorization that is not declared', async () => {
+    const bad = { authorizations: [{ reference: 'B', kind: 'standard', issued: '2024-05-15', renews: 'A' }] };
+    await expect(evaluate(bad, { asOf: '2026-01-15' })).rejects.toBeInstanceOf(VigieInputError);
   });
 
   it('gives a provisional authorization four months (120 days by default, calendar months on request)', async () => {
