@@ -196,3 +196,12 @@ describe('retention against the authorization', () => {
     expect(f.message.en).toContain('authorization B sets at most 10 days');
   });
 });
+
+describe('before the decree listing the events', () => {
+  it('no event may be detected yet', async () => {
+    const r = await evaluate(liveDetection, { asOf: '2023-07-01' });
+    const f = findingOf(r, 'algorithmic-detection-lawful');
+    expect(f.status).toBe('violation');
+    expect(f.evidence.map((e) => e.condition)).toContain('only-listed-events');
+  });
+});
