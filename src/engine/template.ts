@@ -44,7 +44,7 @@ export function renderTemplate(template: string, context: Record<string, unknown
 const OPERATOR_WORDS: Record<string, string> = {
   equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥',
   in: '∈', notIn: '∉', contains: '∋', doesNotContain: '∌', dateBefore: '<', dateOnOrBefore: '≤', dateAfter: '>', dateOnOrAfter: '≥',
-  subsetOf: '⊆', intersects: '∩ ≠ ∅', disjointFrom: '∩ = ∅', isKnown: 'known',
+  subsetOf: '⊆', containsAll: '⊇', intersects: '∩ ≠ ∅', disjointFrom: '∩ = ∅', isKnown: 'known',
 };
 
 /** A condition's operator as a reader writes it: `lessThanInclusive` is `≤`, `not:in` is `not ∈`. */

@@ -1,5 +1,5 @@
 import { VigieInputError, type InputIssue } from '../errors.js';
-import { derivation, derivationNames } from '../engine/derivations/index.js';
+import { derivation, derivations } from '../engine/derivations/index.js';
 import { isFactRef } from '../engine/derivations/derivation.js';
 import { checkOperatorName } from '../engine/operators/index.js';
 import { placeholders } from '../engine/template.js';
@@ -121,7 +121,7 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
       const d = derivation(fn);
       if ((BUILTIN_FACTS as readonly string[]).includes(name)) issues.push(located(p, pointer, 'unknown-fact', `fact "${name}" shadows a built-in fact`, 'another name'));
       if (!d) {
-        issues.push(located(p, `${pointer}/${fn}`, 'unknown-derivation', `unknown function "${fn}"`, `one of: ${derivationNames().join(', ')}`));
+        issues.push(located(p, `${pointer}/${fn}`, 'unknown-derivation', `unknown function "${fn}"`, `one of: ${derivations.map((x) => x.name).join(', ')}`));
       } else {
         const validate = compileSchema(d.args);
         if (!validate(args)) {

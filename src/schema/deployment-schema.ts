@@ -192,6 +192,9 @@ const authorization = {
   },
 } as const;
 
+const competentCommunesText =
+  'INSEE codes of the communes for which the person is competent: the mayor’s commune, the communes where a municipal police officer serves (every commune of the EPCI for an intercommunal service).';
+
 const role = {
   type: 'object',
   additionalProperties: false,
@@ -203,7 +206,8 @@ const role = {
       enum: ['csu-operator', 'municipal-police', 'national-police', 'gendarmerie', 'judicial-police', 'mayor', 'technician', 'customs', 'fire-service', 'other'],
     },
     permissions,
-    communes: textList,
+    communes: { ...textList, description: 'INSEE codes of the communes whose cameras this role can reach (its access perimeter).' },
+    competentCommunes: { ...textList, description: competentCommunesText },
   },
 } as const;
 
@@ -219,7 +223,8 @@ const user = {
     habilitation,
     trained: { type: 'boolean' },
     professionalSecrecy: { type: 'boolean', description: 'Bound by a confidentiality undertaking or professional secrecy.' },
-    communes: textList,
+    communes: { ...textList, description: 'INSEE codes of communes whose cameras this user can reach beyond those of the role.' },
+    competentCommunes: { ...textList, description: `${competentCommunesText} Overrides the role's.` },
     permissions: { ...permissions, description: 'Permissions beyond those of the role.' },
   },
 } as const;

@@ -69,7 +69,12 @@ export const find: Derivation = {
   compute(args, ctx) {
     const { list, indices, inputs } = matchingItems(args, ctx);
     const first = indices?.[0];
-    if (first === undefined) return { value: undefined, looked: list.pointer !== undefined ? [list.pointer] : list.looked, params: paramsOf(...inputs) };
+    if (first === undefined) {
+      // Nothing matched: if what was sought is itself not stated, that is the gap to name.
+      const unstatedKeys = inputs.slice(1).filter((i) => i.value === undefined);
+      const looked = unstatedKeys.length > 0 ? unstatedKeys.flatMap((i) => i.looked) : list.pointer !== undefined ? [list.pointer] : list.looked;
+      return { value: undefined, looked, params: paramsOf(...inputs) };
+    }
     const pointer = list.pointer !== undefined ? `${list.pointer}/${first}` : undefined;
     return { value: (list.value as unknown[])[first], pointer, looked: pointer ? [pointer] : [], params: paramsOf(...inputs) };
   },

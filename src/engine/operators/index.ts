@@ -1,3 +1,4 @@
+import { containsAll } from './contains-all.js';
 import { dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore } from './date-compare.js';
 import { isKnown } from './known.js';
 import type { OperatorDefinition } from './operator.js';
@@ -14,6 +15,7 @@ export const customOperators: OperatorDefinition[] = [
   subsetOf,
   intersects,
   disjointFrom,
+  containsAll,
   isKnown,
 ];
 

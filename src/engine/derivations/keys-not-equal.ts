@@ -1,0 +1,38 @@
+import { joinPointer } from '../../parse/pointer.js';
+import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The keys, among `keys`, whose value in the object `of` is stated and differs from `equals`.
+ *
+ * Three-valued on purpose: a key the object does not state could hold anything, so when no stated
+ * value differs but some keys are not stated the answer is unknown (naming those places), not an
+ * empty list. When some stated value differs the list is known to be non-empty and is returned
+ * (it may grow once the unstated keys are filled in).
+ */
+export const keysNotEqual: Derivation = {
+  name: 'keysNotEqual',
+  description:
+    'The keys (a list) whose value in the object `of` is stated and differs from `equals`; unknown, naming the unstated keys, when none differs but some are not stated.',
+  args: { type: 'object', additionalProperties: false, required: ['of', 'keys', 'equals'], properties: { of: arg, keys: arg, equals: arg } },
+  compute(args, ctx) {
+    const a = args as { of: unknown; keys: unknown; equals: unknown };
+    const of = ctx.resolve(a.of);
+    const keys = ctx.resolve(a.keys);
+    const equals = ctx.resolve(a.equals);
+    if (!Array.isArray(keys.value) || equals.value === undefined) return unknownFrom(of, keys, equals);
+    if (!isRecord(of.value)) return unknownFrom(of, keys, equals);
+    const object = of.value;
+    const names = keys.value.map(String);
+    const stated = names.filter((k) => Object.prototype.hasOwnProperty.call(object, k));
+    const differing = stated.filter((k) => object[k] !== equals.value);
+    const params = paramsOf(of, keys, equals);
+    if (differing.length === 0 && stated.length < names.length) {
+      const unstated = names.filter((k) => !stated.includes(k));
+      const looked = of.pointer !== undefined ? unstated.map((k) => joinPointer(of.pointer!, k)) : of.looked.flatMap((l) => unstated.map((k) => joinPointer(l, k)));
+      return { value: undefined, looked, params };
+    }
+    return { value: differing, pointer: of.pointer, looked: of.looked, params };
+  },
+};

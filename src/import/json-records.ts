@@ -1,0 +1,90 @@
+import { VigieInputError } from '../errors.js';
+import { joinPointer } from '../parse/pointer.js';
+import { parseSource, type ParsedSource } from '../parse/source.js';
+import type { ImportWarning, SourceRecord } from './types.js';
+
+/** A parsed JSON inventory, and the line where a value starts (for warnings). */
+export interface JsonInventory {
+  data: unknown;
+  lineOf(pointer: string): number | undefined;
+}
+
+/**
+ * Parses a JSON inventory with JSON.parse, which is fast; the position-keeping parser (slow on
+ * inventories of thousands of features) runs only to locate a syntax error or, once, when a
+ * warning needs a line.
+ */
+export function parseJsonInventory(text: string, file: string | undefined): JsonInventory {
+  const options = { file, format: 'json', kind: 'config' } as const;
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    data = parseSource(text, options).data; // throws the located syntax error
+  }
+  let located: ParsedSource | null | undefined;
+  return {
+    data,
+    lineOf(pointer) {
+      if (located === undefined) {
+        try {
+          located = parseSource(text, options);
+        } catch {
+          located = null; // JSON.parse accepted what the strict parser refuses (a duplicate key): no lines then
+        }
+      }
+      return located?.locate(pointer)?.line;
+    },
+  };
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function notA(what: string, file: string | undefined, expected: string): VigieInputError {
+  return new VigieInputError('config', [{ code: 'format', message: `not ${what}`, location: { file, line: 1, column: 1 }, expected }]);
+}
+
+/** Reads a GeoJSON Point as longitude, latitude; any other geometry is a problem to report (a camera stands at a point). */
+export function pointOf(geometry: unknown): Pick<SourceRecord, 'point' | 'geometryProblem'> {
+  if (geometry === undefined || geometry === null) return {};
+  if (!isPlainObject(geometry)) return { geometryProblem: 'the geometry is not an object' };
+  if (geometry.type !== 'Point') return { geometryProblem: `the geometry is a ${String(geometry.type)}, not a Point` };
+  const coords = geometry.coordinates;
+  if (!Array.isArray(coords) || coords.length < 2) return { geometryProblem: 'the Point has no [longitude, latitude] coordinates' };
+  return { point: { longitude: coords[0], latitude: coords[1] } };
+}
+
+/** Column names in order of first appearance across records. */
+export function columnsOf(records: SourceRecord[]): string[] {
+  const seen = new Set<string>();
+  for (const r of records) for (const k of Object.keys(r.values)) seen.add(k);
+  return [...seen];
+}
+
+/** Line of the n-th (1-based) item of the array at a pointer. */
+export function rowLines(inventory: JsonInventory, arrayPointer: string): (row: number) => number | undefined {
+  return (row) => inventory.lineOf(joinPointer(arrayPointer, row - 1));
+}
+
+/** Turns items of a JSON array into records, skipping (with a warning) items that are not objects. */
+export function recordsFrom(
+  items: unknown[],
+  what: string,
+  read: (item: Record<string, unknown>, at: { row: number }, warnings: ImportWarning[]) => SourceRecord,
+): { records: SourceRecord[]; warnings: ImportWarning[]; skipped: number } {
+  const records: SourceRecord[] = [];
+  const warnings: ImportWarning[] = [];
+  let skipped = 0;
+  items.forEach((item, index) => {
+    const at = { row: index + 1 };
+    if (!isPlainObject(item)) {
+      skipped++;
+      warnings.push({ ...at, code: 'not-an-object', message: `${what} is not an object, skipped` });
+      return;
+    }
+    records.push(read(item, at, warnings));
+  });
+  return { records, warnings, skipped };
+}
