@@ -66,6 +66,29 @@ describe('vigie check (built binary)', () => {
     expect(missing.stderr).toContain('cannot read the file (ENOENT)');
   });
 
+  it('selects an alternative value of a legal parameter with --parameter', () => {
+    const p = file(
+      'detection.yaml',
+      [
+        'authorizations:',
+        '  - { reference: ALGO-1, kind: standard, issued: "2024-01-10", covers: [algorithmic-processing], cameras: [CAM-1] }',
+        'cameras:',
+        '  - id: CAM-1',
+        '    analytics:',
+        '      eventDetection: { enabled: true, mode: real-time, events: [abandoned-object], authorization: ALGO-1 }',
+        '',
+      ].join('\n'),
+    );
+    const base = ['check', p, '--as-of', '2026-01-15', '--format', 'json'];
+    const status = (args: string[]) => JSON.parse(runVigie(args).stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'algorithmic-detection-lawful').status;
+    expect(status(base)).toBe('violation');
+    expect(status([...base, '--parameter', 'algorithmic-detection-end=jo-2030-extension'])).toBe('pass');
+    const bad = runVigie([...base, '--parameter', 'algorithmic-detection-end=next-year']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('jo-2030-extension');
+    expect(runVigie([...base, '--parameter', 'oops']).code).toBe(2);
+  });
+
   it('answers --help and --version', () => {
     expect(runVigie(['--help']).stdout).toContain('Usage:');
     expect(runVigie(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);

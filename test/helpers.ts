@@ -14,6 +14,8 @@ export function runVigie(args: string[], options: { input?: string; env?: Record
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    // A JSON report on a city's hundreds of cameras runs to megabytes; the default 1 MB cuts it.
+    maxBuffer: 256 * 1024 * 1024,
     input: options.input,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
   });

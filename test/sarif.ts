@@ -53,6 +53,8 @@ export function multitoolProblems(logs: string[]): MultitoolFinding[][] {
   const output = join(dir, 'validation.sarif');
   const r = spawnSync(multitool, ['validate', ...inputs, '--output', output, '--level', 'Error', 'Warning', 'Note'], {
     encoding: 'utf8',
+    // The multitool echoes every finding on stdout; the output file is what is read.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
   });
   if (r.error) throw r.error;

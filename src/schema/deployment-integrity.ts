@@ -11,6 +11,7 @@ export const deploymentIntegrity: IntegrityConstraints = {
   references: [
     { from: '/cameras', path: '/authorization', to: '/authorizations', key: '/reference', what: 'authorization' },
     { from: '/authorizations', path: '/cameras', to: '/cameras', key: '/id', what: 'camera', except: ['all'] },
+    { from: '/authorizations', path: '/renews', to: '/authorizations', key: '/reference', what: 'authorization' },
     { from: '/users', path: '/role', to: '/roles', key: '/id', what: 'role' },
   ],
 };

@@ -166,6 +166,7 @@ const authorization = {
     issuedBy: text,
     issued: date,
     ends: { ...date, description: 'End date stated in the act, if any.' },
+    renews: { ...text, description: 'Reference of the earlier authorization this one renews (which then no longer needs to be in force).' },
     event: {
       type: 'object',
       additionalProperties: false,

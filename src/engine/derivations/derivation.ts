@@ -10,6 +10,8 @@ export interface DerivedValue {
   pointer?: string;
   looked: string[];
   params: string[];
+  /** For a list picked out of the input (`filter`), where each of its items sits. */
+  itemPointers?: string[];
 }
 
 export interface DerivationContext {

@@ -19,36 +19,52 @@ export const findArgs = {
   type: 'object',
   additionalProperties: false,
   required: ['in', 'where'],
-  properties: { in: arg, where: { type: 'array', minItems: 1, items: matchSchema } },
+  properties: {
+    in: arg,
+    where: { type: 'array', minItems: 1, items: matchSchema },
+    except: { type: 'array', minItems: 1, items: matchSchema },
+  },
 };
 
-/** Indices of the items of `in` matching any of the `where` alternatives. */
+interface ResolvedMatch {
+  path: string;
+  equals?: DerivedValue;
+  contains?: DerivedValue;
+}
+
+function hits(item: unknown, m: ResolvedMatch): boolean {
+  const v = getAtPointer(item, m.path);
+  if (m.equals && m.equals.value !== undefined && v === m.equals.value) return true;
+  if (m.contains && m.contains.value !== undefined && Array.isArray(v) && v.includes(m.contains.value)) return true;
+  return false;
+}
+
+/**
+ * Indices of the items of `in` matching any of the `where` alternatives and none of the `except`
+ * ones (e.g. the acts listing a camera, except those that only authorize something else).
+ */
 export function matchingItems(args: unknown, ctx: Parameters<Derivation['compute']>[1]): { list: DerivedValue; indices: number[] | undefined; inputs: DerivedValue[] } {
-  const a = args as { in: unknown; where: Match[] };
+  const a = args as { in: unknown; where: Match[]; except?: Match[] };
   const list = ctx.resolve(a.in);
-  const wanted = a.where.map((m) => ({
+  const resolveMatch = (m: Match): ResolvedMatch => ({
     path: m.path,
     equals: 'equals' in m ? ctx.resolve(m.equals) : undefined,
     contains: 'contains' in m ? ctx.resolve(m.contains) : undefined,
-  }));
-  const inputs = [list, ...wanted.flatMap((w) => [w.equals, w.contains].filter((x): x is DerivedValue => x !== undefined))];
+  });
+  const wanted = a.where.map(resolveMatch);
+  const excluded = (a.except ?? []).map(resolveMatch);
+  const inputs = [list, ...[...wanted, ...excluded].flatMap((w) => [w.equals, w.contains].filter((x): x is DerivedValue => x !== undefined))];
   if (!Array.isArray(list.value)) return { list, indices: undefined, inputs };
   const indices: number[] = [];
   list.value.forEach((item, i) => {
-    const hit = wanted.some((w) => {
-      const v = getAtPointer(item, w.path);
-      if (w.equals && w.equals.value !== undefined && v === w.equals.value) return true;
-      if (w.contains && w.contains.value !== undefined && Array.isArray(v) && v.includes(w.contains.value)) return true;
-      return false;
-    });
-    if (hit) indices.push(i);
+    if (wanted.some((w) => hits(item, w)) && !excluded.some((x) => hits(item, x))) indices.push(i);
   });
   return { list, indices, inputs };
 }
 
 export const find: Derivation = {
   name: 'find',
-  description: 'The first item of a list matching any of the `where` alternatives; unknown if none does.',
+  description: 'The first item of a list matching any of the `where` alternatives (and none of the `except` ones); unknown if none does.',
   args: findArgs,
   compute(args, ctx) {
     const { list, indices, inputs } = matchingItems(args, ctx);
@@ -66,11 +82,13 @@ export const find: Derivation = {
 
 export const filter: Derivation = {
   name: 'filter',
-  description: 'The items of a list matching any of the `where` alternatives (possibly none).',
+  description: 'The items of a list matching any of the `where` alternatives and none of the `except` ones (possibly none).',
   args: findArgs,
   compute(args, ctx) {
     const { list, indices, inputs } = matchingItems(args, ctx);
     if (indices === undefined) return { value: undefined, looked: list.looked, params: paramsOf(...inputs) };
-    return { value: indices.map((i) => (list.value as unknown[])[i]), looked: list.looked, params: paramsOf(...inputs) };
+    const value = indices.map((i) => (list.value as unknown[])[i]);
+    const base = list.pointer;
+    return { value, looked: list.looked, params: paramsOf(...inputs), ...(base !== undefined ? { itemPointers: indices.map((i) => `${base}/${i}`) } : {}) };
   },
 };

@@ -1,4 +1,5 @@
 import { addDuration } from './add-duration.js';
+import { daysBetween } from './days-between.js';
 import type { Derivation } from './derivation.js';
 import { durationDays } from './duration-days.js';
 import { filter, find } from './find.js';
@@ -10,7 +11,7 @@ import { count, difference, union } from './sets.js';
 export type { Derivation, DerivedValue } from './derivation.js';
 
 /** The generic functions rules may use to derive facts. */
-export const derivations: Derivation[] = [firstDefined, durationDays, addDuration, find, filter, pluck, difference, union, count, keysNotEqual];
+export const derivations: Derivation[] = [firstDefined, durationDays, addDuration, daysBetween, find, filter, pluck, difference, union, count, keysNotEqual];
 
 const byName = new Map(derivations.map((d) => [d.name, d]));
 export const derivation = (name: string) => byName.get(name);

@@ -12,8 +12,8 @@ export const pluck: Derivation = {
     const values = list.value.map((item) => getAtPointer(item, a.path));
     const missing = values.flatMap((v, i) => (v === undefined ? [i] : []));
     if (missing.length > 0) {
-      const base = list.pointer ?? '';
-      return { value: undefined, looked: missing.map((i) => `${base}/${i}${a.path}`), params: list.params };
+      const itemAt = (i: number) => list.itemPointers?.[i] ?? `${list.pointer ?? ''}/${i}`;
+      return { value: undefined, looked: missing.map((i) => `${itemAt(i)}${a.path}`), params: list.params };
     }
     return { value: values, looked: list.looked, params: list.params };
   },
