@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VigieInputError, builtinFiles, builtinRuleSet, evaluate, loadRuleSet, parseConfig, type PackFile } from '../src/index.js';
+import { VigieInputError, auditLog, builtinFiles, builtinRuleSet, evaluate, loadRuleSet, logFormatFromName, parseConfig, type PackFile, type Report } from '../src/index.js';
 import { ruleFolders } from './helpers.js';
 
 const files = (): PackFile[] => builtinFiles().map((f) => ({ ...f }));
@@ -20,6 +20,14 @@ function withRule(id: string, edit: (text: string) => string): PackFile[] {
   return files().map((f) => (f.path.endsWith(`/${id}/rule.yaml`) ? { ...f, text: edit(f.text) } : f));
 }
 
+/** The log of a deployment example: `compliant.yaml` → `compliant.log.jsonl` or `compliant.log.csv`. */
+function exampleLog(dir: string, name: string): string | undefined {
+  const base = name.replace(/\.(ya?ml|json)$/, '');
+  return ['.log.jsonl', '.log.ndjson', '.log.csv'].map((ext) => base + ext).find((n) => existsSync(join(dir, n)));
+}
+
+const linesOf = (text: string) => text.split('\n').map((t, i) => ({ line: i + 1, text: t.replace(/\r$/, '') }));
+
 describe('built-in rule packs', () => {
   it('load, with every rule citing at least one legal reference', () => {
     const set = builtinRuleSet();
@@ -31,6 +39,7 @@ describe('built-in rule packs', () => {
     describe(id, () => {
       const rule = builtinRuleSet().rules.find((r) => r.definition.id === id)!;
       const names = readdirSync(dir).filter((n) => n !== 'rule.yaml' && /\.(ya?ml|json)$/.test(n));
+      const streamed = builtinRuleSet().scopes[rule?.definition.scope ?? '']?.source !== undefined;
 
       it('has a compliant and a violating example', () => {
         expect(rule).toBeDefined();
@@ -44,7 +53,17 @@ describe('built-in rule packs', () => {
         it(`${name} gives ${expected}`, async () => {
           expect(expected, `declare the expected outcome of ${name} in the rule's examples`).toBeDefined();
           const config = parseConfig(readFileSync(join(dir, name), 'utf8'), { file: name });
-          const report = await evaluate(config, { asOf: declared?.asOf ?? '2026-06-01', packs: [rule.definition.pack] });
+          const asOf = declared?.asOf ?? '2026-06-01';
+          let report: Report;
+          if (streamed) {
+            // A rule on a log: the example is a deployment plus the log beside it.
+            const log = declared?.log ?? exampleLog(dir, name);
+            expect(log, `${name} needs a log beside it (${name.replace(/\.(ya?ml|json)$/, '.log.jsonl')}) or a \`log\` in the rule's examples`).toBeDefined();
+            report = await auditLog(config, linesOf(readFileSync(join(dir, log!), 'utf8')), { file: log!, format: logFormatFromName(log!), asOf, packs: [rule.definition.pack], keepPasses: true });
+            expect(report.logs![0]!.skippedCount, `${log} has lines that are not valid events`).toBe(0);
+          } else {
+            report = await evaluate(config, { asOf, packs: [rule.definition.pack] });
+          }
           const mine = report.findings.filter((f) => f.ruleId === id);
           expect(mine.length).toBeGreaterThan(0);
           if (expected === 'violation') {
@@ -100,7 +119,7 @@ describe('rule loading', () => {
 
   it('every example file of a rule folder is a valid deployment', () => {
     for (const { dir } of ruleFolders()) {
-      for (const n of readdirSync(dir).filter((x) => x !== 'rule.yaml')) {
+      for (const n of readdirSync(dir).filter((x) => x !== 'rule.yaml' && !/\.log\.(jsonl|ndjson|csv)$/.test(x))) {
         expect(() => parseConfig(readFileSync(join(dir, n), 'utf8'), { file: n })).not.toThrow();
       }
       expect(existsSync(join(dir, 'rule.yaml'))).toBe(true);

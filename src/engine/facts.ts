@@ -1,6 +1,7 @@
 import type { ParameterEvidence, RuleDefinition } from '../types.js';
 import { derivation } from './derivations/index.js';
 import { descend, isFactRef, literal, type DerivedValue } from './derivations/derivation.js';
+import type { StreamMemory } from './earlier.js';
 
 /** What a rule sees of one target: the input around it and the parameters in force. */
 export interface TargetFacts {
@@ -10,6 +11,8 @@ export interface TargetFacts {
   deployment: unknown;
   params: Record<string, unknown>;
   asOf: string;
+  /** For a streamed scope: what earlier targets left for the rules' `earlier` facts. */
+  memory?: StreamMemory;
 }
 
 /** Every fact of a target with its provenance: the built-in ones, then the rule's derived facts in order. */
@@ -30,6 +33,12 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
     if (arg.fact === 'param' && arg.path) return { ...r, params: [arg.path.split('/')[1]!] };
     return r;
   };
+  for (const [name, spec] of Object.entries(rule.earlier ?? {})) {
+    const key = resolve(spec.lookup);
+    const item = key.value === undefined ? undefined : t.memory?.indexFor(spec).lookup(key.value);
+    const looked = key.value === undefined ? key.looked : [`(an earlier item with ${spec.key} = ${JSON.stringify(key.value)})`];
+    table.set(name, { value: item, looked, params: [] });
+  }
   for (const [name, spec] of Object.entries(rule.facts ?? {})) {
     const [fn, args] = Object.entries(spec)[0]!;
     table.set(name, derivation(fn)!.compute(args, { resolve, asOf: t.asOf }));

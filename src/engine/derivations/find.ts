@@ -1,18 +1,19 @@
 import { getAtPointer } from '../../parse/pointer.js';
 import { type Derivation, type DerivedValue, arg, paramsOf } from './derivation.js';
 
-/** One way an item may match: its value at `path` equals, or (a list) contains, the argument. */
+/** One way an item may match: its value at `path` equals, or (a list) contains, the argument, or is one of its elements (`in`). */
 interface Match {
   path: string;
   equals?: unknown;
   contains?: unknown;
+  in?: unknown;
 }
 
 const matchSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['path'],
-  properties: { path: { type: 'string', pattern: '^(/[^/]*)*$' }, equals: arg, contains: arg },
+  properties: { path: { type: 'string', pattern: '^(/[^/]*)*$' }, equals: arg, contains: arg, in: arg },
 };
 
 export const findArgs = {
@@ -30,15 +31,19 @@ export function matchingItems(args: unknown, ctx: Parameters<Derivation['compute
     path: m.path,
     equals: 'equals' in m ? ctx.resolve(m.equals) : undefined,
     contains: 'contains' in m ? ctx.resolve(m.contains) : undefined,
+    in: 'in' in m ? ctx.resolve(m.in) : undefined,
   }));
-  const inputs = [list, ...wanted.flatMap((w) => [w.equals, w.contains].filter((x): x is DerivedValue => x !== undefined))];
+  const inputs = [list, ...wanted.flatMap((w) => [w.equals, w.contains, w.in].filter((x): x is DerivedValue => x !== undefined))];
   if (!Array.isArray(list.value)) return { list, indices: undefined, inputs };
+  // When no alternative has a known argument, nothing can be said to match or not: unknown, not "none".
+  if (!wanted.some((w) => [w.equals, w.contains, w.in].some((x) => x !== undefined && x.value !== undefined))) return { list, indices: undefined, inputs };
   const indices: number[] = [];
   list.value.forEach((item, i) => {
     const hit = wanted.some((w) => {
       const v = getAtPointer(item, w.path);
       if (w.equals && w.equals.value !== undefined && v === w.equals.value) return true;
       if (w.contains && w.contains.value !== undefined && Array.isArray(v) && v.includes(w.contains.value)) return true;
+      if (w.in && Array.isArray(w.in.value) && v !== undefined && w.in.value.includes(v)) return true;
       return false;
     });
     if (hit) indices.push(i);
@@ -65,7 +70,7 @@ export const filter: Derivation = {
   args: findArgs,
   compute(args, ctx) {
     const { list, indices, inputs } = matchingItems(args, ctx);
-    if (indices === undefined) return { value: undefined, looked: list.looked, params: paramsOf(...inputs) };
+    if (indices === undefined) return { value: undefined, looked: Array.isArray(list.value) ? inputs.flatMap((i) => (i.value === undefined ? i.looked : [])) : list.looked, params: paramsOf(...inputs) };
     return { value: indices.map((i) => (list.value as unknown[])[i]), looked: list.looked, params: paramsOf(...inputs) };
   },
 };
