@@ -17,7 +17,13 @@ export interface ParsedLogLine {
   event: unknown;
 }
 
-export type LogItem = LogLine | ParsedLogLine;
+/** A line the reader could not turn into text (bad encoding, too long): reported as skipped. */
+export interface UnreadableLogLine {
+  line: number;
+  error: { code: string; message: string };
+}
+
+export type LogItem = LogLine | ParsedLogLine | UnreadableLogLine;
 
 /** What a line gave: an event, nothing (blank or header), or a reason to skip it. */
 export type LineOutcome = { kind: 'event'; event: LogEvent } | { kind: 'blank' } | { kind: 'header' } | { kind: 'skip'; skipped: SkippedLine };
@@ -32,6 +38,7 @@ export class LogLineReader {
   ) {}
 
   read(item: LogItem): LineOutcome {
+    if ('error' in item) return skip(item.line, item.error.code, item.error.message);
     if ('event' in item) return this.validated(item.line, item.event);
     const text = item.line === 1 && item.text.charCodeAt(0) === 0xfeff ? item.text.slice(1) : item.text;
     if (text.trim() === '') return { kind: 'blank' };

@@ -36,7 +36,7 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   for (const [name, spec] of Object.entries(rule.earlier ?? {})) {
     const key = resolve(spec.lookup);
     const item = key.value === undefined ? undefined : t.memory?.indexFor(spec).lookup(key.value);
-    const looked = key.value === undefined ? key.looked : [`(an earlier item with ${spec.key} = ${JSON.stringify(key.value)})`];
+    const looked = key.value === undefined ? key.looked : [`an earlier item with ${spec.key} = ${JSON.stringify(key.value)}`];
     table.set(name, { value: item, looked, params: [] });
   }
   for (const [name, spec] of Object.entries(rule.facts ?? {})) {
