@@ -57,6 +57,8 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
   const maxSkipped = options.maxSkippedLines ?? DEFAULT_MAX_SKIPPED_LINES;
   const maxPerRule = options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
 
+  // Passing and not-applicable outcomes are counted, not listed: their evidence is not built.
+  const explain = (status: FindingStatus) => options.keepPasses === true || (status !== 'pass' && status !== 'not-applicable');
   const findings: Finding[] = [];
   const listed = new Map<string, number>();
   const uncounted: Record<FindingStatus, number> = { violation: 0, pass: 0, undetermined: 0, 'not-applicable': 0, waived: 0 };
@@ -89,7 +91,7 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
           const targetId = typeof id === 'string' ? id : undefined;
           // The event's own fields carry a `#` pointer (RFC 6901's fragment form) so that they are
           // told apart from the deployment's fields in evidence; reports show them as plain pointers.
-          const outcome = await evaluateRuleOnTarget(rule, { target: event, pointer: '#', targetId, deployment: loaded.data, params: params.values, asOf, memory }, params.evidence);
+          const outcome = await evaluateRuleOnTarget(rule, { target: event, pointer: '#', targetId, deployment: loaded.data, params: params.values, asOf, memory }, params.evidence, { explain });
           if ((outcome.status === 'pass' || outcome.status === 'not-applicable') && !options.keepPasses) {
             uncounted[outcome.status]++;
             continue;

@@ -18,13 +18,19 @@ export interface TargetFacts {
 /** Every fact of a target with its provenance: the built-in ones, then the rule's derived facts in order. */
 export type FactTable = Map<string, DerivedValue>;
 
-export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
+/** The facts every rule has, before its own: target, targetId, deployment, param, asOf. */
+export function builtinFacts(t: TargetFacts): FactTable {
   const table: FactTable = new Map();
   table.set('target', { value: t.target, pointer: t.pointer, looked: [t.pointer], params: [] });
   table.set('targetId', { value: t.targetId, looked: [], params: [] });
   table.set('deployment', { value: t.deployment, pointer: '', looked: [''], params: [] });
   table.set('param', { value: t.params, looked: [], params: [] });
   table.set('asOf', literal(t.asOf));
+  return table;
+}
+
+export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
+  const table = builtinFacts(t);
 
   const resolve = (arg: unknown): DerivedValue => {
     if (!isFactRef(arg)) return literal(arg);
@@ -47,9 +53,10 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
 }
 
 /** The plain values json-rules-engine receives as runtime facts. */
-export function factValues(table: FactTable): Record<string, unknown> {
+export function factValues(table: FactTable, only?: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of table) out[k] = v.value;
+  if (only) for (const k of only) out[k] = table.get(k)?.value;
+  else for (const [k, v] of table) out[k] = v.value;
   return out;
 }
 

@@ -1,27 +1,9 @@
 import { mergeUnder } from '../../merge.js';
-import { getAtPointer, joinPointer } from '../../parse/pointer.js';
+import { joinPointer } from '../../parse/pointer.js';
+import { positionsOf } from './list-index.js';
 import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
 
-/**
- * Positions of a list's items by their value at a path, built once per list: a log audit looks
- * up the same deployment list for every event, so a scan per lookup would cost O(events × items).
- */
-const positions = new WeakMap<unknown[], Map<string, Map<unknown, number>>>();
-
-function positionOf(list: unknown[], key: string, value: unknown): number | undefined {
-  let byKey = positions.get(list);
-  if (!byKey) positions.set(list, (byKey = new Map()));
-  let byValue = byKey.get(key);
-  if (!byValue) {
-    byValue = new Map();
-    for (let i = 0; i < list.length; i++) {
-      const v = getAtPointer(list[i], key);
-      if (v !== undefined && !byValue.has(v)) byValue.set(v, i);
-    }
-    byKey.set(key, byValue);
-  }
-  return byValue.get(value);
-}
+const positionOf = (list: unknown[], key: string, value: unknown): number | undefined => positionsOf(list, key).get(value)?.[0];
 
 /** Items merged under the same defaults, remembered so that every event does not merge them again. */
 const merged = new WeakMap<object, WeakMap<object, unknown>>();

@@ -1,5 +1,6 @@
 import { getAtPointer } from '../../parse/pointer.js';
 import { type Derivation, type DerivedValue, arg, paramsOf } from './derivation.js';
+import { positionsOf } from './list-index.js';
 
 /** One way an item may match: its value at `path` equals, or (a list) contains, the argument, or is one of its elements (`in`). */
 interface Match {
@@ -37,6 +38,11 @@ export function matchingItems(args: unknown, ctx: Parameters<Derivation['compute
   if (!Array.isArray(list.value)) return { list, indices: undefined, inputs };
   // When no alternative has a known argument, nothing can be said to match or not: unknown, not "none".
   if (!wanted.some((w) => [w.equals, w.contains, w.in].some((x) => x !== undefined && x.value !== undefined))) return { list, indices: undefined, inputs };
+  const only = wanted.length === 1 ? wanted[0]! : undefined;
+  if (only && only.equals && !only.contains && !only.in) {
+    // One equality: read the list's index rather than scanning it (the same lists serve every log event).
+    return { list, indices: positionsOf(list.value, only.path).get(only.equals.value) ?? [], inputs };
+  }
   const indices: number[] = [];
   list.value.forEach((item, i) => {
     const hit = wanted.some((w) => {
