@@ -102,10 +102,10 @@ function quickReject(rule: LoadedRule, target: unknown): ResultNode | undefined 
   if (!appliesIf || !('all' in appliesIf)) return undefined;
   for (const c of appliesIf.all) {
     if (!isLeaf(c) || c.fact !== 'target' || isValueFactRef(c.value)) continue;
-    if (c.operator !== 'equal' && c.operator !== 'in') continue;
+    if (c.operator !== 'equal' && !(c.operator === 'in' && Array.isArray(c.value))) continue;
     const actual = getAtPointer(target, c.path ?? '');
     if (actual === undefined) continue;
-    const holds = c.operator === 'equal' ? actual === c.value : Array.isArray(c.value) && c.value.includes(actual);
+    const holds = c.operator === 'equal' ? actual === c.value : (c.value as unknown[]).includes(actual);
     if (!holds) return { fact: c.fact, path: c.path, operator: c.operator, value: c.value, name: c.name, factResult: actual, result: false };
   }
   return undefined;
