@@ -98,14 +98,14 @@ console.log(`bench-audit: ${total.toLocaleString('en')} events, ${(statSync(logF
 
 // The child prints its own peak RSS when it exits (maxRSS is in kilobytes).
 const hook = join(dir, 'report-rss.cjs');
-writeFileSync(hook, `process.on('exit', () => process.stderr.write('maxRSS ' + process.resourceUsage().maxRSS + '\\n'));\n`);
+writeFileSync(hook, `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('maxRSS ' + u.maxRSS + ' cpu ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n`);
 const began = process.hrtime.bigint();
 const run = spawnSync(process.execPath, ['--require', hook, cli, 'audit', '--config', configFile, logFile, '--format', 'json', '--as-of', '2026-03-01', '--pack', 'fr-law,cnil-guidance'], {
   encoding: 'utf8',
   maxBuffer: 1 << 30,
 });
 const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-const rss = /maxRSS (\d+)/.exec(run.stderr);
+const rss = /maxRSS (\d+) cpu (\d+)/.exec(run.stderr);
 if (run.status !== 0 && run.status !== 1) {
   console.error(run.stderr);
   process.exit(2);
@@ -115,6 +115,8 @@ const log = report.logs[0];
 const s = report.summary;
 console.log(`audited: ${log.events.toLocaleString('en')} events, ${log.skippedCount} skipped; ${s.total.toLocaleString('en')} findings counted (${s.violation} violation, ${s.undetermined} undetermined, ${s.pass} pass, ${s['not-applicable']} not applicable), ${report.findings.length} listed`);
 console.log(`time: ${seconds.toFixed(1)} s, ${Math.round(log.events / seconds).toLocaleString('en')} events/s (CLI start included)`);
+// CPU time says what the audit costs when the machine is shared with other work.
+if (rss) console.log(`CPU time of the audit: ${(Number(rss[2]) / 1e6).toFixed(1)} s, ${Math.round(log.events / (Number(rss[2]) / 1e6)).toLocaleString('en')} events per CPU-second`);
 console.log(`peak RSS of the audit: ${rss ? (Number(rss[1]) / 1024).toFixed(0) : '?'} MB`);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
 else console.log(`kept: ${dir}`);

@@ -222,3 +222,15 @@ describe('example log files', () => {
     expect(read('examples/csu-access-log.csv').split('\n').filter(Boolean)).toHaveLength(readFileSync('examples/csu-access-log.jsonl', 'utf8').split('\n').filter(Boolean).length + 1);
   });
 });
+
+describe('auditLog: outcomes decided without the engine', () => {
+  it('counts the same outcomes whether passes are listed (engine) or only counted (quick path)', async () => {
+    const log = lines(read('examples/csu-access-log.jsonl'));
+    for (const packs of [['fr-law'], ['strict'], ['cnil-guidance']]) {
+      const listed = await auditLog(csu, log, { asOf: AS_OF, packs, keepPasses: true });
+      const counted = await auditLog(csu, log, { asOf: AS_OF, packs });
+      expect(counted.summary).toEqual(listed.summary);
+      expect(counted.findings).toEqual(listed.findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable'));
+    }
+  });
+});

@@ -4,6 +4,7 @@ import type { LoadedRule } from '../packs/rule-set.js';
 import type { ConditionNode, FindingStatus, LeafCondition, ParameterEvidence, TopLevelCondition } from '../types.js';
 import { buildFacts, builtinFacts, factValues, type FactTable, type TargetFacts } from './facts.js';
 import { conditionEngine, runConditions } from './json-rules-engine.js';
+import { quickTruth } from './quick-verdict.js';
 import { decisiveLeaves, isValueFactRef, truth, type ResultNode } from './three-valued.js';
 
 /** One condition that decided an outcome, before it is located and formatted for a report. */
@@ -77,6 +78,12 @@ export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts
   const { appliesIf, conditions } = enginesOf(rule);
   const run = (e: RuleEngine) => runConditions(e.engine, factValues(table, e.facts));
 
+  // When an outcome's evidence is not wanted, simple trees are decided without the engine.
+  const d = rule.definition;
+  if (d.appliesIf && !wanted('not-applicable') && quickTruth(d.appliesIf, table) === 'F') return { status: 'not-applicable', evidence: [], missing: [], facts: table };
+  if (!wanted('pass') && (!d.appliesIf || quickTruth(d.appliesIf, table) === 'T') && quickTruth(d.conditions, table) === 'T') {
+    return { status: 'pass', evidence: [], missing: [], facts: table };
+  }
   if (appliesIf) {
     const tree = await run(appliesIf);
     const t = truth(tree);
