@@ -61,7 +61,7 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
   const explain = (status: FindingStatus) => options.keepPasses === true || (status !== 'pass' && status !== 'not-applicable');
   const findings: Finding[] = [];
   const listed = new Map<string, number>();
-  const uncounted: Record<FindingStatus, number> = { violation: 0, pass: 0, undetermined: 0, 'not-applicable': 0, waived: 0 };
+  const unlisted: Record<FindingStatus, number> = { violation: 0, pass: 0, undetermined: 0, 'not-applicable': 0, waived: 0 };
   const unlistedBySeverity = { error: 0, warning: 0, info: 0 };
   const summaries: LogSummary[] = [];
 
@@ -93,13 +93,13 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
           // told apart from the deployment's fields in evidence; reports show them as plain pointers.
           const outcome = await evaluateRuleOnTarget(rule, { target: event, pointer: '#', targetId, deployment: loaded.data, params: params.values, asOf, memory }, params.evidence, { explain });
           if ((outcome.status === 'pass' || outcome.status === 'not-applicable') && !options.keepPasses) {
-            uncounted[outcome.status]++;
+            unlisted[outcome.status]++;
             continue;
           }
           const key = `${rule.definition.id}\u0000${outcome.status}`;
           const n = listed.get(key) ?? 0;
           if (n >= maxPerRule && outcome.status !== 'pass' && outcome.status !== 'not-applicable') {
-            uncounted[outcome.status]++;
+            unlisted[outcome.status]++;
             if (outcome.status === 'violation') unlistedBySeverity[rule.definition.severity]++;
             summary.omittedFindings++;
             continue;
@@ -125,9 +125,9 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
 
   const report = assembleReport(findings, { asOf, packs, inputs: [loaded.file, ...summaries.map((s) => s.file)].filter((f): f is string => f !== undefined), waivers: options.waivers ?? [] });
   const s = report.summary;
-  for (const status of Object.keys(uncounted) as FindingStatus[]) {
-    s[status] += uncounted[status];
-    s.total += uncounted[status];
+  for (const status of Object.keys(unlisted) as FindingStatus[]) {
+    s[status] += unlisted[status];
+    s.total += unlisted[status];
   }
   for (const sev of Object.keys(unlistedBySeverity) as Array<keyof typeof unlistedBySeverity>) s.bySeverity[sev] += unlistedBySeverity[sev];
   report.logs = summaries;
