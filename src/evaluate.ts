@@ -8,12 +8,13 @@ import { getAtPointer, joinPointer } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
 import { resolveParameters, type ResolvedParameters } from './packs/parameters.js';
 import type { LoadedRule, RuleSet } from './packs/rule-set.js';
+import { mergeUnder } from './merge.js';
 import { compareFindings } from './report/order.js';
 import { summarize } from './report/summary.js';
 import { checkWaiverRules } from './report/load-waivers.js';
 import { applyWaivers } from './report/waivers.js';
 import { isCalendarDate } from './schema/formats.js';
-import type { Bilingual, Deployment, Evidence, Finding, Report, Waiver } from './types.js';
+import type { Bilingual, Deployment, Evidence, Finding, Report, SourceLocation, Waiver } from './types.js';
 
 export interface EvaluateOptions {
   /** The date the law is applied as of, YYYY-MM-DD or a Date; default today. */
@@ -80,10 +81,13 @@ export async function evaluateConfig(config: LoadedConfig, rules: LoadedRule[], 
   for (const rule of rules) {
     const d = rule.definition;
     const scope = ruleSet.scopes[d.scope]!;
+    // Streamed scopes (an access log) have no targets in the deployment: auditLog evaluates them.
+    if (scope.source !== undefined || scope.each === undefined) continue;
     for (const { target, pointer } of targetsOf(config.data, scope.each, scope.defaults)) {
       const targetId = scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined;
       const outcome = await evaluateRuleOnTarget(rule, { target, pointer, targetId, deployment: config.data, params: params.values, asOf }, params.evidence);
-      findings.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, config }));
+      const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
+      findings.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate: (p) => config.source?.locate(p) }));
     }
   }
   return findings;
@@ -115,6 +119,8 @@ export function assembleReport(findings: Finding[], meta: { asOf: string; packs:
   return { vigieVersion: version, asOf: meta.asOf, packs: meta.packs, inputs: meta.inputs, findings: waived, summary: summarize(waived), waivers: statuses };
 }
 
+export { mergeUnder };
+
 export function* targetsOf(data: unknown, each: string, defaultsAt?: string): Generator<{ target: unknown; pointer: string }> {
   if (each === '') {
     yield { target: data, pointer: '' };
@@ -124,17 +130,6 @@ export function* targetsOf(data: unknown, each: string, defaultsAt?: string): Ge
   if (!Array.isArray(list)) return;
   const defaults = defaultsAt !== undefined ? getAtPointer(data, defaultsAt) : undefined;
   for (let i = 0; i < list.length; i++) yield { target: mergeUnder(defaults, list[i]), pointer: joinPointer(each, i) };
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** `value` with `defaults` filling what it does not state, recursively into objects; neither is modified. */
-export function mergeUnder(defaults: unknown, value: unknown): unknown {
-  if (!isPlainObject(defaults) || !isPlainObject(value)) return value === undefined ? defaults : value;
-  const out: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(defaults)) out[k] = v;
-  for (const [k, v] of Object.entries(value)) out[k] = mergeUnder(defaults[k], v);
-  return Object.setPrototypeOf(out, Object.prototype);
 }
 
 const stringOrUndefined = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
@@ -148,25 +143,32 @@ const DEFAULT_MESSAGES: Record<'pass' | 'undetermined' | 'notApplicable', Biling
   notApplicable: { fr: 'Non applicable à cette cible.', en: 'Not applicable to this target.' },
 };
 
-interface FindingContext {
+/** What a finding says about where its target and evidence are. */
+export interface FindingContext {
   target: unknown;
   pointer: string;
   targetId?: string;
   asOf: string;
   params: Record<string, unknown>;
-  config: LoadedConfig;
+  /** Where the target is. */
+  location?: SourceLocation;
+  /** Where the value at a pointer of the evidence is; the pointer may be rewritten (a log event's fields). */
+  locate(pointer: string): SourceLocation | undefined;
+  /** Rewrites an evidence pointer before it is reported (default: unchanged). */
+  reportPointer?(pointer: string): string;
 }
 
-function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
+export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
   const d = rule.definition;
-  const source = c.config.source;
   const evidence: Evidence[] = outcome.evidence.map((e) => {
-    const location = e.pointer !== undefined ? source?.locate(e.pointer) : undefined;
-    return { ...e, ...(location ? { location } : {}) };
+    const location = e.pointer !== undefined ? c.locate(e.pointer) : undefined;
+    const pointer = e.pointer !== undefined && c.reportPointer ? c.reportPointer(e.pointer) : e.pointer;
+    return { ...e, ...(pointer !== undefined ? { pointer } : {}), ...(location ? { location } : {}) };
   });
   const key = outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status;
   const template = (key === 'violation' ? d.messages.violation : d.messages[key]) ?? DEFAULT_MESSAGES[key as keyof typeof DEFAULT_MESSAGES];
   const first = evidence[0];
+  const missing = c.reportPointer ? outcome.missing.map(c.reportPointer) : outcome.missing;
   const facts: Record<string, unknown> = {};
   for (const [k, v] of outcome.facts) facts[k] = v.value;
   const context = {
@@ -176,12 +178,12 @@ function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): F
     actual: first?.actual,
     expected: first?.expected,
     condition: first?.condition,
-    missing: outcome.missing,
+    missing,
     param: c.params,
     facts,
     asOf: c.asOf,
   };
-  const location = source?.locate(c.pointer) ?? (c.config.file ? { file: c.config.file, line: 1, column: 1 } : undefined);
+  const location = c.location;
   return {
     ruleId: d.id,
     pack: d.pack,
@@ -193,7 +195,7 @@ function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): F
     ...(location ? { location } : {}),
     message: { fr: renderTemplate(template.fr, context, 'fr'), en: renderTemplate(template.en, context, 'en') },
     evidence,
-    ...(outcome.missing.length ? { missing: outcome.missing } : {}),
+    ...(missing.length ? { missing } : {}),
     legal: d.legal,
     remediation: d.remediation,
   };

@@ -29,5 +29,10 @@ export { runRuleExamples, judgeExample, expectedOutcome, type ExampleCase, type 
 export type { ParameterOverride } from './packs/overrides.js';
 export { customOperators, type OperatorDefinition } from './engine/operators/index.js';
 export { derivations, type Derivation } from './engine/derivations/index.js';
+export { auditLog, auditLogs, LOG_SOURCE, DEFAULT_MAX_FINDINGS_PER_RULE, DEFAULT_MAX_SKIPPED_LINES, type AuditOptions, type LogInput } from './audit/audit-log.js';
+export { logFormatFromName, type LogFormat, type LogLine, type ParsedLogLine, type UnreadableLogLine, type LogItem } from './audit/log-lines.js';
+export { csvColumns, CSV_LIST_SEPARATOR } from './audit/csv.js';
+export { logEventSchema, LOG_ACTIONS, type LogEvent, type LogAction } from './schema/log-event-schema.js';
 export * from './types.js';
 export * from './import/index.js';
+export { requisitionDeadlines, MONTH_COUNTING_PARAMETER, type DeadlineOptions, type DeadlineReport, type CameraDeadline } from './audit/deadline.js';

@@ -70,6 +70,8 @@ export interface RuleMessages {
 
 export interface RuleExample {
   file: string;
+  /** For a rule on a streamed scope: the log audited with the deployment `file`. */
+  log?: string;
   expect: FindingStatus;
   asOf?: string;
   note?: string;
@@ -93,6 +95,28 @@ export interface RuleDefinition {
   notes?: Bilingual;
   examples?: RuleExample[];
   tags?: string[];
+  /**
+   * Facts remembered from earlier targets of a streamed scope (see ScopeDefinition.source): each
+   * names an index of earlier items by a key and the key the current target looks up.
+   */
+  earlier?: Record<string, EarlierDefinition>;
+}
+
+/**
+ * An index of the earlier items of a stream (earlier log events, for instance), declared by a
+ * rule as data. The fact it defines is the remembered item whose `key` equals `lookup`, or unknown.
+ */
+export interface EarlierDefinition {
+  /** Which items are remembered: those whose value at `path` equals `equals` (any alternative); all if absent. */
+  where?: Array<{ path: string; equals: unknown }>;
+  /** JSON Pointer, inside a remembered item, of its key. */
+  key: string;
+  /** The key looked up for the current target: a fact reference (`{ fact, path }`) or a literal. */
+  lookup: unknown;
+  /** Which item a key keeps when several share it (default `first`). */
+  keep?: 'first' | 'last';
+  /** Most keys remembered (default 100,000); beyond it the oldest keys are forgotten. */
+  limit?: number;
 }
 
 export interface ParameterValue {
@@ -119,7 +143,12 @@ export interface ParameterDefinition {
 
 export interface ScopeDefinition {
   /** JSON Pointer of the collection whose items are the targets; empty for the whole document. */
-  each: string;
+  each?: string;
+  /**
+   * Instead of `each`: the targets come from a stream the caller supplies under this name (`log`
+   * for the access log audited by `auditLog`), one at a time, with the deployment as context.
+   */
+  source?: string;
   /** JSON Pointer, inside a target, of its identifier. */
   id?: string;
   /** JSON Pointer of an object merged under every target (the target's own values win). */
@@ -229,4 +258,36 @@ export interface Report {
   findings: Finding[];
   summary: StatusCounts & { total: number; bySeverity: Record<Severity, number> };
   waivers: WaiverStatus[];
+  /** Access logs audited (`auditLog`): what was read, and every line that could not be. */
+  logs?: LogSummary[];
+}
+
+/** A line of a log that was not audited, and why. */
+export interface SkippedLine {
+  line: number;
+  /** `syntax` (not JSON, or not CSV), `schema` (not a valid event). */
+  code: string;
+  message: string;
+}
+
+/** What an audit read of one log. Nothing is dropped silently: `lines` = `blank` + `events` + `skippedCount`. */
+export interface LogSummary {
+  file?: string;
+  format: 'jsonl' | 'csv';
+  /** Lines read (for CSV, the header included as `header: 1`). */
+  lines: number;
+  /** Empty lines, ignored. */
+  blank: number;
+  /** The CSV header line (0 or 1). */
+  header: number;
+  /** Events audited. */
+  events: number;
+  /** The first skipped lines (at most 1,000 by default); `skippedCount` counts them all. */
+  skipped: SkippedLine[];
+  skippedCount: number;
+  /**
+   * Findings counted in the summary but not listed, beyond the per-rule limit (non-passing findings
+   * of a log are listed up to a bound, so that memory stays flat on any log size).
+   */
+  omittedFindings: number;
 }

@@ -21,6 +21,15 @@ describe('built package', () => {
     expect(report.findings.some((f: { ruleId: string; status: string }) => f.ruleId === 'no-audio-capture' && f.status === 'violation')).toBe(true);
   });
 
+  it('the core audits a log given as an array of lines, with no file system', async () => {
+    const require = createRequire(import.meta.url);
+    const vigie = require(join(ROOT, 'dist/index.cjs'));
+    const event = { time: '2026-02-10T10:00:00+01:00', actor: 'op-1', action: 'export', cameras: ['A'] };
+    const report = await vigie.auditLog({ cameras: [{ id: 'A' }] }, [{ line: 1, text: JSON.stringify(event) }], { asOf: '2026-03-01' });
+    expect(report.findings.some((f: { ruleId: string; status: string }) => f.ruleId === 'audit-export-recorded' && f.status === 'violation')).toBe(true);
+    expect(report.logs[0]).toMatchObject({ events: 1, skippedCount: 0 });
+  });
+
   it('the ESM build exports evaluate and its types file exists', async () => {
     const mod = await import(join(ROOT, 'dist/index.js'));
     expect(typeof mod.evaluate).toBe('function');

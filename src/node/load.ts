@@ -18,7 +18,7 @@ export function readPackDir(dir: string, prefix = ''): PackFile[] {
     for (const name of readdirSync(d).sort()) {
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(ya?ml|json)$/i.test(name)) out.push({ path: prefix + relative(dir, full).split(sep).join('/'), text: readTextFile(full, 'rules') });
+      else if (/\.(ya?ml|json|jsonl|ndjson|csv)$/i.test(name)) out.push({ path: prefix + relative(dir, full).split(sep).join('/'), text: readTextFile(full, 'rules') });
     }
   };
   walk(dir);

@@ -1,6 +1,9 @@
 import { parseConfig } from '../config.js';
 import { VigieInputError, type InputIssue } from '../errors.js';
 import { evaluate } from '../evaluate.js';
+import { auditLog } from '../audit/audit-log.js';
+import { logFormatFromName } from '../audit/log-lines.js';
+import type { Report } from '../types.js';
 import type { FindingStatus, RuleDefinition } from '../types.js';
 import type { PackFile } from './files.js';
 import type { LoadedRule, RuleSet } from './rule-set.js';
@@ -33,6 +36,17 @@ export interface ExampleRunOptions {
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const isExampleName = (name: string) => /\.(ya?ml|json)$/i.test(name) && !/^rule\.(ya?ml|json)$/i.test(name);
+const LOG_SUFFIXES = ['.log.jsonl', '.log.ndjson', '.log.csv'];
+
+/** The log paired with an example deployment of a streamed rule: declared, or `<name>.log.jsonl|ndjson|csv`. */
+function exampleLog(rule: RuleDefinition, name: string, folderFiles: readonly PackFile[]): PackFile | undefined {
+  const declared = rule.examples?.find((e) => e.file === name)?.log;
+  const stem = name.replace(/\.(ya?ml|json)$/i, '');
+  const wanted = declared ? [declared] : LOG_SUFFIXES.map((s) => stem + s);
+  return folderFiles.find((f) => wanted.includes(baseName(f.path)));
+}
+
+const linesOf = (text: string) => text.split('\n').map((t, i) => ({ line: i + 1, text: t.replace(/\r$/, '') }));
 
 /** The outcome an example file is expected to give: declared, or told by its name. */
 export function expectedOutcome(rule: RuleDefinition, name: string): FindingStatus | undefined {
@@ -68,7 +82,9 @@ export async function runRuleExamples(ruleSet: RuleSet, files: readonly PackFile
   for (const rule of rulesFromFiles(ruleSet, files)) {
     const d = rule.definition;
     const folder = dirOf(rule.file);
-    const present = files.filter((f) => dirOf(f.path) === folder && isExampleName(baseName(f.path)));
+    const inFolder = files.filter((f) => dirOf(f.path) === folder);
+    const present = inFolder.filter((f) => isExampleName(baseName(f.path)));
+    const streamed = ruleSet.scopes[d.scope]?.source !== undefined;
     const names = [...new Set([...present.map((f) => baseName(f.path)), ...(d.examples ?? []).map((e) => e.file)])].sort();
     const base = { ruleId: d.id, pack: d.pack, got: [] as FindingStatus[], passed: false };
 
@@ -96,7 +112,23 @@ export async function runRuleExamples(ruleSet: RuleSet, files: readonly PackFile
         else throw e;
         continue;
       }
-      const report = await evaluate(config, { asOf, packs: [d.pack], ruleSet });
+      let report: Report;
+      if (streamed) {
+        // A rule on a log: the example is a deployment plus the log beside it.
+        const log = exampleLog(d, name, inFolder);
+        if (!log) {
+          cases.push({ ...base, file, expect, asOf, reason: `a rule on a log needs a log beside the example (${name.replace(/\.(ya?ml|json)$/i, '.log.jsonl')})` });
+          continue;
+        }
+        report = await auditLog(config, linesOf(log.text), { file: log.path, format: logFormatFromName(log.path), asOf, packs: [d.pack], ruleSet, keepPasses: true });
+        const skipped = report.logs?.[0]?.skippedCount ?? 0;
+        if (skipped > 0) {
+          cases.push({ ...base, file, expect, asOf, reason: `${log.path}: ${skipped} line(s) are not valid events` });
+          continue;
+        }
+      } else {
+        report = await evaluate(config, { asOf, packs: [d.pack], ruleSet });
+      }
       const got = report.findings.filter((f) => f.ruleId === d.id).map((f) => f.status);
       const reason = judgeExample(expect, got);
       cases.push({ ...base, file, expect, asOf, got, passed: reason === undefined, ...(reason ? { reason } : {}) });

@@ -160,11 +160,21 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
       else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkArgs(v, `${pointer}/${k}`);
     };
 
+    for (const [name, spec] of Object.entries(r.earlier ?? {})) {
+      const pointer = `/earlier/${name}`;
+      if (facts.has(name)) issues.push(located(p, pointer, 'unknown-fact', `fact "${name}" shadows a built-in fact`, 'another name'));
+      if (r.scope in scopes && scopes[r.scope]!.source === undefined) {
+        issues.push(located(p, pointer, 'schema', `"earlier" facts need a streamed scope, and scope "${r.scope}" is a collection of the deployment`, 'a scope with a `source`'));
+      }
+      walkArgs(spec.lookup, `${pointer}/lookup`);
+      facts.add(name);
+    }
+
     for (const [name, spec] of Object.entries(r.facts ?? {})) {
       const [fn, args] = Object.entries(spec)[0]!;
       const pointer = `/facts/${name}`;
       const d = derivation(fn);
-      if ((BUILTIN_FACTS as readonly string[]).includes(name)) issues.push(located(p, pointer, 'unknown-fact', `fact "${name}" shadows a built-in fact`, 'another name'));
+      if ((BUILTIN_FACTS as readonly string[]).includes(name) || r.earlier?.[name] !== undefined) issues.push(located(p, pointer, 'unknown-fact', `fact "${name}" shadows a built-in fact`, 'another name'));
       if (!d) {
         issues.push(located(p, `${pointer}/${fn}`, 'unknown-derivation', `unknown function "${fn}"`, `one of: ${derivations.map((x) => x.name).join(', ')}`));
       } else {

@@ -17,18 +17,34 @@ export function appendPointer(base: string, suffix: string): string {
   return suffix === '' ? base : base + suffix;
 }
 
+/** Parsed pointers, kept because rules read the same few paths on every target of a large log. Bounded. */
+const parsed = new Map<string, readonly string[]>();
+const PARSED_CACHE_SIZE = 10_000;
+
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
+  const known = parsed.get(pointer);
+  if (known) return [...known];
+  return [...parseCached(pointer)];
+}
+
+function parseCached(pointer: string): readonly string[] {
+  let segments = parsed.get(pointer);
+  if (segments) return segments;
   if (!pointer.startsWith('/')) throw new Error(`JSON Pointer must start with "/": ${pointer}`);
-  return pointer.slice(1).split('/').map(unescapeSegment);
+  segments = Object.freeze(pointer.slice(1).split('/').map(unescapeSegment));
+  if (parsed.size >= PARSED_CACHE_SIZE) parsed.clear();
+  parsed.set(pointer, segments);
+  return segments;
 }
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Reads the value at a pointer; own properties only, so `__proto__` or `constructor` never reach the prototype. */
 export function getAtPointer(value: unknown, pointer: string): unknown {
+  if (pointer === '') return value;
   let current: unknown = value;
-  for (const segment of parsePointer(pointer)) {
+  for (const segment of parseCached(pointer)) {
     if (current === null || typeof current !== 'object') return undefined;
     if (Array.isArray(current)) {
       if (!/^(0|[1-9][0-9]*)$/.test(segment)) return undefined;

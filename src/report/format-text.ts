@@ -1,6 +1,7 @@
 import { formatLocation } from '../errors.js';
 import { formatValue, operatorSymbol } from '../engine/template.js';
 import type { Finding, Lang, Report } from '../types.js';
+import { formatLogSummaries } from './format-logs.js';
 import { STATUSES } from './summary.js';
 
 export interface TextFormatOptions {
@@ -50,6 +51,7 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
     const at = w.waiver.location ? `${formatLocation(w.waiver.location)}: ` : '';
     lines.push(`${at}${paint(color, '33', l[w.status === 'expired' ? 'expired' : 'unused'])}: ${w.waiver.rule} ${w.waiver.target} (${l.until} ${w.waiver.expires})`);
   }
+  if (report.logs) lines.push(...formatLogSummaries(report.logs, lang));
   const s = report.summary;
   lines.push(
     `${l.summary} (${l.asOf} ${report.asOf}, packs ${report.packs.join(', ')}): ${s.violation} ${l.violation.toLowerCase()}, ${s.undetermined} ${l.undetermined.toLowerCase()}, ${s.waived} ${l.waived.toLowerCase()}, ${s.pass} ${l.pass.toLowerCase()}, ${s['not-applicable']} ${l['not-applicable'].toLowerCase()}`,

@@ -109,10 +109,37 @@ export const ruleSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['file', 'expect'],
-        properties: { file: { type: 'string', pattern: '^[A-Za-z0-9._-]+\\.(ya?ml|json)$' }, expect: statuses, asOf: date, note: { type: 'string' } },
+        properties: {
+          file: { type: 'string', pattern: '^[A-Za-z0-9._-]+\\.(ya?ml|json)$' },
+          /** For a rule on a streamed scope: the log audited with this deployment (default: the file's name with `.log.jsonl` or `.log.csv`). */
+          log: { type: 'string', pattern: '^[A-Za-z0-9._-]+\\.(jsonl|ndjson|csv)$' },
+          expect: statuses,
+          asOf: date,
+          note: { type: 'string' },
+        },
       },
     },
     tags: { type: 'array', items: kebab, uniqueItems: true },
+    earlier: {
+      type: 'object',
+      propertyNames: { pattern: '^[a-z][A-Za-z0-9]*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'lookup'],
+        properties: {
+          where: {
+            type: 'array',
+            minItems: 1,
+            items: { type: 'object', additionalProperties: false, required: ['path', 'equals'], properties: { path: pointer, equals: {} } },
+          },
+          key: pointer,
+          lookup: {},
+          keep: { enum: ['first', 'last'] },
+          limit: { type: 'integer', minimum: 1 },
+        },
+      },
+    },
   },
 } as const;
 
@@ -197,8 +224,9 @@ export const scopesSchema = {
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
-        required: ['each', 'label'],
-        properties: { each: pointer, id: pointer, defaults: pointer, label: bilingual },
+        required: ['label'],
+        anyOf: [{ required: ['each'], properties: { each: pointer } }, { required: ['source'], properties: { source: kebab } }],
+        properties: { each: pointer, source: kebab, id: pointer, defaults: pointer, label: bilingual },
       },
     },
   },

@@ -11,7 +11,7 @@ export function calendarMonthsInDays(from: Date, months: number): number {
 export const durationDays: Derivation = {
   name: 'durationDays',
   description:
-    'A duration ({days}, {months} or {hours}) in days. Months count either date to date from `from` (monthLength: "calendar") or as a fixed number of days (monthLength: 30).',
+    'A duration ({days}, {months} or {hours}), or a list of durations, in days. Months count either date to date from `from` (monthLength: "calendar") or as a fixed number of days (monthLength: 30).',
   args: {
     type: 'object',
     additionalProperties: false,
@@ -24,15 +24,22 @@ export const durationDays: Derivation = {
     const from = ctx.resolve(a.from ?? ctx.asOf);
     const monthLength = ctx.resolve(a.monthLength ?? 'calendar');
     if (d.value === undefined || from.value === undefined || monthLength.value === undefined) return unknownFrom(d, from, monthLength);
-    const duration = d.value as Duration;
     const start = parseISO(String(from.value));
-    let days: number | undefined;
-    if (typeof duration.days === 'number') days = duration.days;
-    else if (typeof duration.hours === 'number') days = duration.hours / 24;
-    else if (typeof duration.months === 'number') {
-      if (monthLength.value === 'calendar') days = isValid(start) ? calendarMonthsInDays(start, duration.months) : undefined;
-      else if (typeof monthLength.value === 'number') days = duration.months * monthLength.value;
-    }
+    const inDays = (duration: Duration): number | undefined => {
+      if (typeof duration.days === 'number') return duration.days;
+      if (typeof duration.hours === 'number') return duration.hours / 24;
+      if (typeof duration.months === 'number') {
+        if (monthLength.value === 'calendar') return isValid(start) ? calendarMonthsInDays(start, duration.months) : undefined;
+        if (typeof monthLength.value === 'number') return duration.months * monthLength.value;
+      }
+      return undefined;
+    };
+    // A list of durations (one per camera of an event, say) gives a list of day counts.
+    let days: number | number[] | undefined;
+    if (Array.isArray(d.value)) {
+      const all = (d.value as Duration[]).map(inDays);
+      days = all.every((x) => x !== undefined) ? (all as number[]) : undefined;
+    } else days = inDays(d.value as Duration);
     return { value: days, pointer: d.pointer, looked: d.looked, params: paramsOf(d, from, monthLength) };
   },
 };

@@ -1,18 +1,20 @@
 import { getAtPointer } from '../../parse/pointer.js';
 import { type Derivation, type DerivedValue, arg, paramsOf } from './derivation.js';
+import { positionsOf } from './list-index.js';
 
-/** One way an item may match: its value at `path` equals, or (a list) contains, the argument. */
+/** One way an item may match: its value at `path` equals, or (a list) contains, the argument, or is one of its elements (`in`). */
 interface Match {
   path: string;
   equals?: unknown;
   contains?: unknown;
+  in?: unknown;
 }
 
 const matchSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['path'],
-  properties: { path: { type: 'string', pattern: '^(/[^/]*)*$' }, equals: arg, contains: arg },
+  properties: { path: { type: 'string', pattern: '^(/[^/]*)*$' }, equals: arg, contains: arg, in: arg },
 };
 
 export const findArgs = {
@@ -30,14 +32,18 @@ interface ResolvedMatch {
   path: string;
   equals?: DerivedValue;
   contains?: DerivedValue;
+  in?: DerivedValue;
 }
 
 function hits(item: unknown, m: ResolvedMatch): boolean {
   const v = getAtPointer(item, m.path);
   if (m.equals && m.equals.value !== undefined && v === m.equals.value) return true;
   if (m.contains && m.contains.value !== undefined && Array.isArray(v) && v.includes(m.contains.value)) return true;
+  if (m.in && Array.isArray(m.in.value) && v !== undefined && m.in.value.includes(v)) return true;
   return false;
 }
+
+const argsOf = (m: ResolvedMatch) => [m.equals, m.contains, m.in].filter((x): x is DerivedValue => x !== undefined);
 
 /**
  * Indices of the items of `in` matching any of the `where` alternatives and none of the `except`
@@ -50,11 +56,19 @@ export function matchingItems(args: unknown, ctx: Parameters<Derivation['compute
     path: m.path,
     equals: 'equals' in m ? ctx.resolve(m.equals) : undefined,
     contains: 'contains' in m ? ctx.resolve(m.contains) : undefined,
+    in: 'in' in m ? ctx.resolve(m.in) : undefined,
   });
   const wanted = a.where.map(resolveMatch);
   const excluded = (a.except ?? []).map(resolveMatch);
-  const inputs = [list, ...[...wanted, ...excluded].flatMap((w) => [w.equals, w.contains].filter((x): x is DerivedValue => x !== undefined))];
+  const inputs = [list, ...[...wanted, ...excluded].flatMap(argsOf)];
   if (!Array.isArray(list.value)) return { list, indices: undefined, inputs };
+  // When no alternative has a known argument, nothing can be said to match or not: unknown, not "none".
+  if (!wanted.some((w) => argsOf(w).some((x) => x.value !== undefined))) return { list, indices: undefined, inputs };
+  const only = wanted.length === 1 && excluded.length === 0 ? wanted[0]! : undefined;
+  if (only && only.equals && !only.contains && !only.in) {
+    // One equality: read the list's index rather than scanning it (the same lists serve every log event).
+    return { list, indices: positionsOf(list.value, only.path).get(only.equals.value) ?? [], inputs };
+  }
   const indices: number[] = [];
   list.value.forEach((item, i) => {
     if (wanted.some((w) => hits(item, w)) && !excluded.some((x) => hits(item, x))) indices.push(i);
@@ -82,11 +96,14 @@ export const find: Derivation = {
 
 export const filter: Derivation = {
   name: 'filter',
-  description: 'The items of a list matching any of the `where` alternatives and none of the `except` ones (possibly none).',
+  description: 'The items of a list matching any of the `where` alternatives and none of the `except` ones (possibly none); unknown when what is sought is not stated.',
   args: findArgs,
   compute(args, ctx) {
     const { list, indices, inputs } = matchingItems(args, ctx);
-    if (indices === undefined) return { value: undefined, looked: list.looked, params: paramsOf(...inputs) };
+    if (indices === undefined) {
+      const looked = Array.isArray(list.value) ? inputs.flatMap((i) => (i.value === undefined ? i.looked : [])) : list.looked;
+      return { value: undefined, looked, params: paramsOf(...inputs) };
+    }
     const value = indices.map((i) => (list.value as unknown[])[i]);
     const base = list.pointer;
     return { value, looked: list.looked, params: paramsOf(...inputs), ...(base !== undefined ? { itemPointers: indices.map((i) => `${base}/${i}`) } : {}) };
