@@ -94,7 +94,8 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
     const first = seen.get(r.id);
     if (first !== undefined) issues.push(located(p, '/id', 'duplicate-id', `rule id "${r.id}" is already used by ${first}`, 'an id unique across all packs'));
     if (!knownPacks.has(r.pack)) issues.push(located(p, '/pack', 'unknown-pack', `pack "${r.pack}" is not declared`, `one of: ${[...knownPacks].join(', ')} (or a pack.yaml declaring it)`));
-    if (!(r.scope in scopes)) issues.push(located(p, '/scope', 'unknown-scope', `scope "${r.scope}" is not declared`, `one of: ${Object.keys(scopes).join(', ')}`));
+    // Own keys only: `scope: constructor` must not find Object.prototype.constructor.
+    if (!Object.hasOwn(scopes, r.scope)) issues.push(located(p, '/scope', 'unknown-scope', `scope "${r.scope}" is not declared`, `one of: ${Object.keys(scopes).join(', ')}`));
     if (r.effective.until !== undefined && r.effective.until < r.effective.from) issues.push(located(p, '/effective/until', 'schema', 'the rule ends before it starts', `a date on or after ${r.effective.from}`));
 
     const usedParams = new Set<string>();
