@@ -272,3 +272,35 @@ describe('located errors everywhere', () => {
     for (const i of issues) expect(i.location).toMatchObject({ file: 'x.yaml' });
   });
 });
+
+describe('rule packs that would crash evaluation', () => {
+  const RETENTION = 'rules/fr-law/retention-max-one-month/rule.yaml';
+  const deployment = { recording: { retention: { days: 10 } }, cameras: [{ id: 'A', audio: { capture: true } }] };
+  const all = { asOf: AS_OF, packs: ['fr-law'] };
+
+  it('a derivation given null instead of a duration gives undetermined (before: TypeError)', async () => {
+    const ruleSet = loadRuleSet(packsWith(RETENTION, (t) => t.replace('duration: { fact: retention }', 'duration: null')));
+    const report = await evaluate(deployment, { ...all, ruleSet });
+    expect(report.findings.find((f) => f.ruleId === 'retention-max-one-month')!.status).toBe('undetermined');
+  });
+
+  it('a fact reference whose path is not a JSON Pointer is a located load error (before: TypeError at evaluation)', () => {
+    const files = packsWith(RETENTION, (t) => t.replace('{ fact: deployment, path: /recording/retention }', '{ fact: deployment, path: {} }'));
+    expect(syncIssuesOf(() => loadRuleSet(files))).toEqual([expect.objectContaining({ code: 'schema', pointer: '/facts/retention/firstDefined/1/path', location: expect.objectContaining({ file: RETENTION }) })]);
+    const param = packsWith(RETENTION, (t) => t.replace('{ fact: param, path: /retention-max }', '{ fact: param, path: retention-max }'));
+    expect(syncIssuesOf(() => loadRuleSet(param))[0]).toMatchObject({ code: 'schema', pointer: '/facts/maxDays/durationDays/duration/path' });
+  });
+
+  it('"in" with a value that is not a list is a located load error, and answers false at run time (before: TypeError)', async () => {
+    const literal = packsWith(RULE, (t) => t.replace('operator: equal', 'operator: in'));
+    expect(syncIssuesOf(() => loadRuleSet(literal))).toEqual([expect.objectContaining({ code: 'schema', pointer: '/conditions/all/0/value' })]);
+    const viaFact = loadRuleSet(packsWith(RULE, (t) => t.replace('operator: equal\n      value: false', 'operator: in\n      value: { fact: target, path: /audio/capture }')));
+    const report = await evaluate(deployment, { ...all, ruleSet: viaFact });
+    expect(report.findings.find((f) => f.ruleId === 'no-audio-capture')!.status).toBe('violation');
+  });
+
+  it('a rule file that is not text is a located error (before: TypeError)', () => {
+    expect(syncIssuesOf(() => loadRuleSet([{ path: RULE, text: undefined as never }]))).toEqual([expect.objectContaining({ code: 'not-text', location: { file: RULE, line: 1, column: 1 } })]);
+    expect(syncIssuesOf(() => loadRuleSet('rules' as never))).toEqual([expect.objectContaining({ code: 'usage' })]);
+  });
+});

@@ -11,6 +11,11 @@ export const pointerPathResolver = (value: unknown, path: string): unknown => ge
 export function conditionEngine(conditions: TopLevelCondition, name: string): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: pointerPathResolver as never });
   for (const op of customOperators) engine.addOperator(op.name, op.evaluate as (a: unknown, b: unknown) => boolean);
+  // json-rules-engine's own `in` and `notIn` call `value.indexOf` and throw when a rule's value
+  // (or the fact it names) is not a list: they are replaced by versions that answer false.
+  for (const [name, want] of [['in', true], ['notIn', false]] as const) {
+    engine.addOperator(name, ((a: unknown, b: unknown) => (Array.isArray(b) || typeof b === 'string') && b.indexOf(a as never) > -1 === want) as never);
+  }
   engine.addRule({ name, conditions: conditions as never, event: { type: name } });
   return engine;
 }

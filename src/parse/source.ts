@@ -48,6 +48,12 @@ export function parseSource(text: string, options: ParseOptions = {}): ParsedSou
   const kind = options.kind ?? 'config';
   const format = options.format ?? formatFromName(file);
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  // JavaScript callers are not held to the types: a Buffer or undefined is an input error.
+  if (typeof text !== 'string') {
+    throw new VigieInputError(kind, [
+      { code: 'not-text', message: `the document is ${text === null ? 'null' : typeof text}, not text`, location: { file, line: 1, column: 1 }, expected: 'a string of YAML or JSON' },
+    ]);
+  }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
   if (body.trim() === '') {

@@ -24,15 +24,19 @@ export const durationDays: Derivation = {
     const from = ctx.resolve(a.from ?? ctx.asOf);
     const monthLength = ctx.resolve(a.monthLength ?? 'calendar');
     if (d.value === undefined || from.value === undefined || monthLength.value === undefined) return unknownFrom(d, from, monthLength);
-    const duration = d.value as Duration;
+    // A rule pack may hand anything here (`duration: null`, `{ days: "x" }`): what is not a
+    // duration gives an unknown value, never an exception.
+    const duration = (d.value !== null && typeof d.value === 'object' ? d.value : {}) as Duration;
+    const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
     const start = parseISO(String(from.value));
     let days: number | undefined;
-    if (typeof duration.days === 'number') days = duration.days;
-    else if (typeof duration.hours === 'number') days = duration.hours / 24;
-    else if (typeof duration.months === 'number') {
+    if (finite(duration.days)) days = duration.days;
+    else if (finite(duration.hours)) days = duration.hours / 24;
+    else if (finite(duration.months)) {
       if (monthLength.value === 'calendar') days = isValid(start) ? calendarMonthsInDays(start, duration.months) : undefined;
-      else if (typeof monthLength.value === 'number') days = duration.months * monthLength.value;
+      else if (finite(monthLength.value)) days = duration.months * monthLength.value;
     }
+    if (days !== undefined && !Number.isFinite(days)) days = undefined;
     return { value: days, pointer: d.pointer, looked: d.looked, params: paramsOf(d, from, monthLength) };
   },
 };
