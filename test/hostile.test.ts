@@ -2,6 +2,7 @@
 // precise, located error; never a crash, a hang, a silent skip or a changed input.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARSE_LIMITS, builtinFiles, evaluate, loadRuleSet, parseConfig, parseSource, validateConfig, type PackFile } from '../src/index.js';
+import { runCli } from '../src/cli/main.js';
 import { deepFreeze, expectCleanPrototype, expectLocated, issuesOf, syncIssuesOf } from './issues.js';
 
 const AS_OF = '2026-01-15';
@@ -302,5 +303,32 @@ describe('rule packs that would crash evaluation', () => {
   it('a rule file that is not text is a located error (before: TypeError)', () => {
     expect(syncIssuesOf(() => loadRuleSet([{ path: RULE, text: undefined as never }]))).toEqual([expect.objectContaining({ code: 'not-text', location: { file: RULE, line: 1, column: 1 } })]);
     expect(syncIssuesOf(() => loadRuleSet('rules' as never))).toEqual([expect.objectContaining({ code: 'usage' })]);
+  });
+});
+
+describe('the command line with hostile arguments', () => {
+  const run = async (args: string[]) => {
+    let err = '';
+    const code = await runCli(args, { stdout: () => {}, stderr: (s) => (err += s), readStdin: () => '', isTTY: false, env: {} });
+    return { code, err };
+  };
+
+  it('prints one line per issue, even for a multi-line parser message (before: a bare continuation line)', async () => {
+    const { code, err } = await run(['check', '--format', '--pack=fr-law']);
+    expect(code).toBe(2);
+    for (const line of err.trimEnd().split('\n')) expect(line).toMatch(/^(vigie: |Run "vigie)/);
+  });
+
+  it('shows escape sequences and newlines of a file name escaped, never sends them to the terminal', async () => {
+    const { code, err } = await run(['check', 'evil\u001b[2J\nname.yaml']);
+    expect(code).toBe(2);
+    expect(err).not.toContain('\u001b');
+    expect(err).toContain('evil\\x1b[2J name.yaml:1:1: cannot read the file (ENOENT)');
+  });
+
+  it('refuses an empty --pack list instead of checking nothing (before: exit 0 with no finding)', async () => {
+    const { code, err } = await run(['check', '--pack', ',', 'examples/small-town-violations.yaml']);
+    expect(code).toBe(2);
+    expect(err).toContain('no rule pack is selected');
   });
 });
