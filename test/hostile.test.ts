@@ -332,3 +332,22 @@ describe('the command line with hostile arguments', () => {
     expect(err).toContain('no rule pack is selected');
   });
 });
+
+describe('YAML aliases that make a value contain itself', () => {
+  it('refuses a cyclic alias, located (before: a parameter value that contained itself crashed rendering)', () => {
+    expect(syncIssuesOf(() => parseSource('a: &x [1, *x]\n', { file: 'c.yaml' }))).toEqual([
+      expect.objectContaining({ code: 'syntax', pointer: '/a/1', location: { file: 'c.yaml', line: 1, column: 11 } }),
+    ]);
+    expect(syncIssuesOf(() => parseSource('a: &x { b: { c: *x } }\n'))[0]).toMatchObject({ pointer: '/a/b/c' });
+  });
+
+  it('still accepts an alias used for reuse', () => {
+    expect(parseConfig('recording: { retention: &r { days: 20 } }\ncameras:\n  - id: A\n    retention: *r\n').data.cameras![0]!.retention).toEqual({ days: 20 });
+  });
+
+  it('a parameter whose value is a toString-bearing object does not crash a derivation (before: TypeError)', async () => {
+    const files = packsWith('rules/fr-law/retention-max-one-month/rule.yaml', (t) => t.replace('from: { fact: asOf }\n      monthLength: { fact: param, path: /month-counting }\n  maxDays', 'from: { toString: 1 }\n      monthLength: calendar\n  maxDays'));
+    const report = await evaluate({ cameras: [{ id: 'A', retention: { months: 1 } }] }, { asOf: AS_OF, ruleSet: loadRuleSet(files) });
+    expect(report.findings.find((f) => f.ruleId === 'retention-max-one-month')!.status).toBe('undetermined');
+  });
+});

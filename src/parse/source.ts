@@ -90,6 +90,11 @@ export function parseSource(text: string, options: ParseOptions = {}): ParsedSou
   if (issues.length > 0) throw new VigieInputError(kind, issues);
   const shape = shapeProblem(doc, limits.maxDepth);
   if (shape?.problem === 'depth') throw new VigieInputError(kind, [{ ...tooDeep(limits.maxDepth, position(shape.offset)), pointer: shape.pointer }]);
+  if (shape?.problem === 'cycle') {
+    throw new VigieInputError(kind, [
+      { code: 'syntax', message: 'an alias refers to a mapping or sequence that contains it (a cycle)', pointer: shape.pointer, location: position(shape.offset), expected: 'an alias to a node outside itself' },
+    ]);
+  }
   if (shape?.problem === 'key') {
     throw new VigieInputError(kind, [
       { code: 'syntax', message: 'a mapping key is itself a mapping or a sequence', pointer: shape.pointer, location: position(shape.offset), expected: 'a plain text key' },
@@ -136,10 +141,19 @@ function tooDeep(maxDepth: number, location: SourceLocation): InputIssue {
  * The first node nested deeper than `maxDepth`, or the first key that is a collection (JSON has
  * none, and turning one into text would make a key nobody wrote). Walks without recursion.
  */
-function shapeProblem(doc: Document, maxDepth: number): { problem: 'depth' | 'key'; offset: number; pointer: string } | undefined {
+function shapeProblem(doc: Document, maxDepth: number): { problem: 'depth' | 'key' | 'cycle'; offset: number; pointer: string } | undefined {
   const stack: Array<{ node: unknown; depth: number; pointer: string }> = [{ node: doc.contents, depth: 0, pointer: '' }];
+  const parents = new Map<unknown, unknown>();
   while (stack.length > 0) {
     const { node, depth, pointer } = stack.pop()!;
+    if (isAlias(node)) {
+      // `&a [*a]` makes a value that contains itself: every later walk over it would never end.
+      const target = node.resolve(doc);
+      for (let up = parents.get(node); up !== undefined; up = parents.get(up)) {
+        if (up === target) return { problem: 'cycle', offset: node.range?.[0] ?? 0, pointer };
+      }
+      continue;
+    }
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth >= maxDepth) return { problem: 'depth', offset: node.range?.[0] ?? 0, pointer };
     for (let i = node.items.length - 1; i >= 0; i--) {
@@ -149,8 +163,12 @@ function shapeProblem(doc: Document, maxDepth: number): { problem: 'depth' | 'ke
           return { problem: 'key', offset: (item.key as Node).range?.[0] ?? node.range?.[0] ?? 0, pointer };
         }
         const key = isScalar(item.key) ? String(item.key.value) : '';
+        parents.set(item.value, node);
         stack.push({ node: item.value, depth: depth + 1, pointer: `${pointer}/${escapeSegment(key)}` });
-      } else stack.push({ node: item, depth: depth + 1, pointer: `${pointer}/${i}` });
+      } else {
+        parents.set(item, node);
+        stack.push({ node: item, depth: depth + 1, pointer: `${pointer}/${i}` });
+      }
     }
   }
   return undefined;

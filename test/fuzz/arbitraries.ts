@@ -126,7 +126,8 @@ export function applyMutations(value: unknown, mutations: Mutation[]): unknown {
     const keys = Object.keys(target);
     // defineProperty: a key "__proto__" must become data, as a parser would make it.
     const put = (key: string, v: unknown) => Object.defineProperty(target, key, { value: v, enumerable: true, writable: true, configurable: true });
-    if (m.kind === 'add-key') put(m.key, structuredClone(m.value));
+    // A parsed array has no named keys: adding one to an array appends instead.
+    if (m.kind === 'add-key') Array.isArray(target) ? target.push(structuredClone(m.value)) : put(m.key, structuredClone(m.value));
     else if (keys.length === 0) continue;
     else if (m.kind === 'set') put(keys[m.key % keys.length]!, structuredClone(m.value));
     else if (Array.isArray(target)) target.splice(m.key % keys.length, 1);

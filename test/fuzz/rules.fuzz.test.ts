@@ -47,7 +47,8 @@ const packFile = fc
     edits: fc.array(ruleEdit, { maxLength: 2 }),
     mutations: fc.array(mutationArb, { maxLength: 2 }),
     text: fc.array(textEdit, { maxLength: 2 }),
-    json: fc.boolean(),
+    // Mostly JSON: writing and reading it is several times faster than YAML, and 10,000 must run.
+    json: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   })
   .map(({ which, edits, mutations, text, json }) => {
     const { path, rule } = rules[which]!;
@@ -62,7 +63,7 @@ describe('fuzz: rule packs', () => {
     const deployment = deepFreeze({
       recording: { retention: { months: 1 } },
       authorizations: [{ reference: 'AP-1', cameras: ['C-1'] }],
-      cameras: [{ id: 'C-1', authorization: 'AP-1', audio: { capture: true }, retention: { days: 40 } }, { id: 'C-2', analytics: { facialRecognition: false } }],
+      cameras: [{ id: 'C-1', authorization: 'AP-1', audio: { capture: true }, retention: { days: 40 }, analytics: { facialRecognition: false } }],
     });
     await fuzz('loadRuleSet', packFile, async ({ path, text, base }) => {
       const files = deepFreeze([{ path, text: text as string }]);

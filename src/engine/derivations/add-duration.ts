@@ -1,5 +1,5 @@
-import { add, formatISO, isValid, parseISO } from 'date-fns';
-import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
+import { add, formatISO, isValid } from 'date-fns';
+import { type Derivation, arg, dateOf, paramsOf, unknownFrom } from './derivation.js';
 
 const DURATION_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds']);
 
@@ -12,7 +12,7 @@ export const addDuration: Derivation = {
     const date = ctx.resolve(a.date);
     const duration = ctx.resolve(a.duration);
     if (date.value === undefined || duration.value === undefined) return unknownFrom(date, duration);
-    const start = parseISO(String(date.value));
+    const start = dateOf(date.value);
     if (!isValid(start)) return unknownFrom(date, duration);
     // Only finite numbers of known units: anything else from a rule pack is an unknown date, not a RangeError.
     const d = duration.value;

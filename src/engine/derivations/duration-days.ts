@@ -1,5 +1,5 @@
-import { addMonths, differenceInCalendarDays, isValid, parseISO } from 'date-fns';
-import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
+import { addMonths, differenceInCalendarDays, isValid } from 'date-fns';
+import { type Derivation, arg, dateOf, paramsOf, unknownFrom } from './derivation.js';
 
 type Duration = { days?: number; months?: number; hours?: number };
 
@@ -28,7 +28,7 @@ export const durationDays: Derivation = {
     // duration gives an unknown value, never an exception.
     const duration = (d.value !== null && typeof d.value === 'object' ? d.value : {}) as Duration;
     const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
-    const start = parseISO(String(from.value));
+    const start = dateOf(from.value);
     let days: number | undefined;
     if (finite(duration.days)) days = duration.days;
     else if (finite(duration.hours)) days = duration.hours / 24;
