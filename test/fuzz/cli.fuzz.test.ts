@@ -57,6 +57,7 @@ describe('fuzz: command line', () => {
       }
       const json = args.includes('--format=json') || args.some((a, i) => a === '--format' && args[i + 1] === 'json');
       if (json && code !== 2 && args[0] === 'check' && !args.includes('--help') && !args.includes('-h')) JSON.parse(out);
+      return code === 2 ? 'rejected' : 'accepted';
     });
   });
 });

@@ -19,8 +19,12 @@ describe('fuzz: deployment parsing and validation', () => {
   it('parseConfig: a valid config or issues with file:line:column', async () => {
     await fuzz('parseConfig', documents, async ({ text, file }) => {
       const r = await outcome(() => parseConfig(text, { file }), ['config']);
-      if ('error' in r) assertLocated(r.error, { files: [file] });
-      else if (validateConfig(r.value.data).length > 0) throw new Error('parseConfig accepted an invalid config');
+      if ('error' in r) {
+        assertLocated(r.error, { files: [file] });
+        return 'rejected';
+      }
+      if (validateConfig(r.value.data).length > 0) throw new Error('parseConfig accepted an invalid config');
+      return 'accepted';
     });
   });
 
@@ -33,6 +37,7 @@ describe('fuzz: deployment parsing and validation', () => {
         assertLocated({ issues: [issue] } as never, { pointer: true });
         if (!pointsIntoInput(input, issue.pointer!)) throw new Error(`pointer to nothing: ${JSON.stringify(issue)}`);
       }
+      return issues.length ? 'rejected' : 'accepted';
     });
   });
 });

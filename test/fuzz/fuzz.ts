@@ -10,21 +10,28 @@ const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join(
  * Runs a property RUNS times and prints how many inputs it saw (`fuzz: NAME N inputs`), the
  * figure CI shows. A failure prints fast-check's seed and the shrunk counterexample.
  */
-export async function fuzz<T>(name: string, arb: fc.Arbitrary<T>, check: (input: T) => void | Promise<void>): Promise<void> {
+export async function fuzz<T>(name: string, arb: fc.Arbitrary<T>, check: (input: T) => Outcome | void | Promise<Outcome | void>): Promise<void> {
   let count = 0;
+  const outcomes: Record<string, number> = {};
   await fc.assert(
     fc.asyncProperty(arb, async (input) => {
       count++;
-      await check(input);
+      const label = (await check(input)) ?? 'ok';
+      outcomes[label] = (outcomes[label] ?? 0) + 1;
       if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== PROTOTYPE_KEYS || ({} as Record<string, unknown>).polluted !== undefined) {
         throw new Error('Object.prototype was changed');
       }
     }),
     { numRuns: RUNS },
   );
-  console.log(`fuzz: ${name} ${count} inputs`);
+  // Counted over every run, shrinking included: the split shows both valid and hostile inputs are exercised.
+  const split = Object.entries(outcomes).map(([k, n]) => `${k} ${n}`).join(', ');
+  console.log(`fuzz: ${name} ${count} inputs (${split})`);
   expect(count).toBe(RUNS);
 }
+
+/** How an input ended: accepted (a config, a report, a rule set) or rejected with located issues. */
+export type Outcome = 'accepted' | 'rejected';
 
 /** Runs `fn`; a VigieInputError of the expected kind is an answer, anything else thrown fails the property. */
 export async function outcome<T>(fn: () => T | Promise<T>, kinds: InputKind[]): Promise<{ value: T } | { error: VigieInputError }> {

@@ -68,10 +68,14 @@ describe('fuzz: rule packs', () => {
     await fuzz('loadRuleSet', packFile, async ({ path, text, base }) => {
       const files = deepFreeze([{ path, text: text as string }]);
       const r = await outcome(() => loadRuleSet(files, bases.get(base)), ['rules']);
-      if ('error' in r) return assertLocated(r.error, { files: [path] });
+      if ('error' in r) {
+        assertLocated(r.error, { files: [path] });
+        return 'rejected';
+      }
       // A rule that loads is safe to run: whatever it computes, evaluation gives a report.
       const report = await evaluate(deployment, { asOf: '2026-01-15', ruleSet: r.value, packs: r.value.packs.map((p) => p.id) });
       if (report.summary.total !== report.findings.length) throw new Error('inconsistent report');
+      return 'accepted';
     });
   });
 });
