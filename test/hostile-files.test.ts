@@ -1,10 +1,10 @@
 // Hostile files: huge, endless, not UTF-8. File reading is refused before it costs anything.
 import * as fs from 'node:fs';
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MAX_FILE_BYTES, loadConfigFile, readTextFile } from '../src/node/index.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_MAX_FILE_BYTES, loadConfigFile, loadRulePackDir, readPackDir, readTextFile } from '../src/node/index.js';
 import { runCli } from '../src/cli/main.js';
 import { syncIssuesOf } from './issues.js';
 
@@ -19,6 +19,7 @@ const file = (name: string, content: string | Uint8Array) => {
   writeFileSync(p, content);
   return p;
 };
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const readCalls = () => vi.mocked(fs.readSync).mock.calls.length + vi.mocked(fs.readFileSync).mock.calls.length;
 
 describe('file size limit', () => {
@@ -85,5 +86,18 @@ describe('encodings', () => {
   it('refuses a directory and a missing file as located io errors', () => {
     expect(syncIssuesOf(() => loadConfigFile(tmp))[0]).toMatchObject({ code: 'io', message: 'is a directory' });
     expect(syncIssuesOf(() => loadConfigFile(join(tmp, 'nope.yaml')))[0]).toMatchObject({ code: 'io', message: 'cannot read the file (ENOENT)', location: { line: 1, column: 1 } });
+  });
+});
+
+describe('rule-pack directories', () => {
+  it('a missing directory is a located io error (before: a raw ENOENT, an internal error in the CLI)', () => {
+    expect(syncIssuesOf(() => loadRulePackDir(join(tmp, 'no-such-pack')))).toEqual([expect.objectContaining({ code: 'io', message: 'cannot read the directory (ENOENT)' })]);
+  });
+
+  it('a symbolic link looping back to its directory is not followed (before: endless recursion)', () => {
+    const dir = join(tmp, 'looping-pack');
+    mkdirSync(dir);
+    symlinkSync(dir, join(dir, 'loop'));
+    expect(readPackDir(dir)).toEqual([]);
   });
 });
