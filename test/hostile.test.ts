@@ -351,3 +351,19 @@ describe('YAML aliases that make a value contain itself', () => {
     expect(report.findings.find((f) => f.ruleId === 'retention-max-one-month')!.status).toBe('undetermined');
   });
 });
+
+describe('comparisons with values that are not plain', () => {
+  const RETENTION = 'rules/fr-law/retention-max-one-month/rule.yaml';
+  const deployment = { recording: { retention: { days: 10 } }, cameras: [{ id: 'A' }] };
+
+  it('a value with a "fact" key that is not a fact reference is a located load error (before: read as a reference anyway)', () => {
+    const files = packsWith(RETENTION, (t) => t.replace('value: { fact: maxDays }', 'value: { fact: param, xpath: /retention-max }'));
+    expect(syncIssuesOf(() => loadRuleSet(files))).toEqual([expect.objectContaining({ code: 'schema', pointer: '/conditions/all/0/value' })]);
+  });
+
+  it('comparing a number with an object answers false (the guard behind the check above)', async () => {
+    const files = packsWith(RETENTION, (t) => t.replace('value: { fact: maxDays }', 'value: { valueOf: 1, toString: 1 }'));
+    const report = await evaluate(deployment, { asOf: AS_OF, ruleSet: loadRuleSet(files) });
+    expect(report.findings.find((f) => f.ruleId === 'retention-max-one-month')!.status).toBe('violation');
+  });
+});

@@ -151,6 +151,10 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
         const bad = checkOperatorName(String(n.operator));
         if (bad) issues.push(located(p, `${pointer}/operator`, 'unknown-operator', bad, 'an operator of json-rules-engine or of vigie (see docs/rule-format.md)'));
         if (isFactRef(n.value)) checkRef(n.value, `${pointer}/value`);
+        // json-rules-engine reads any value with a `fact` key as a reference: only { fact, path } is one.
+        else if (n.value !== null && typeof n.value === 'object' && !Array.isArray(n.value) && 'fact' in n.value) {
+          issues.push(located(p, `${pointer}/value`, 'schema', 'a fact reference has only the keys "fact" (text) and "path"', '{ fact, path }'));
+        }
         else if ((n.operator === 'in' || n.operator === 'notIn') && !Array.isArray(n.value)) {
           issues.push(located(p, `${pointer}/value`, 'schema', `the value of "${String(n.operator)}" is not a list`, 'a list, or a fact reference'));
         }
