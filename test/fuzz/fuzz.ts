@@ -4,6 +4,12 @@ import { expect } from 'vitest';
 import { VigieInputError, type InputKind } from '../../src/index.js';
 import { RUNS } from './arbitraries.js';
 
+/**
+ * CI runs a fixed seed so that a commit is green or red for good; VIGIE_FUZZ_SEED=random (or
+ * another number) explores new inputs. A failure prints its seed and shrunk counterexample.
+ */
+const SEED = process.env.VIGIE_FUZZ_SEED === 'random' ? undefined : Number(process.env.VIGIE_FUZZ_SEED ?? 20_261_122);
+
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join();
 
 /**
@@ -22,11 +28,11 @@ export async function fuzz<T>(name: string, arb: fc.Arbitrary<T>, check: (input:
         throw new Error('Object.prototype was changed');
       }
     }),
-    { numRuns: RUNS },
+    { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
   );
   // Counted over every run, shrinking included: the split shows both valid and hostile inputs are exercised.
   const split = Object.entries(outcomes).map(([k, n]) => `${k} ${n}`).join(', ');
-  console.log(`fuzz: ${name} ${count} inputs (${split})`);
+  console.log(`fuzz: ${name} ${count} inputs (${split})${SEED === undefined ? '' : `, seed ${SEED}`}`);
   expect(count).toBe(RUNS);
 }
 
