@@ -2,6 +2,7 @@ import { format } from 'date-fns';
 import { version } from '../package.json';
 import { checkedConfig, type LoadedConfig } from './config.js';
 import { VigieInputError } from './errors.js';
+import { checkEvaluateOptions } from './options.js';
 import { evaluateRuleOnTarget, type RuleOutcome } from './engine/evaluate-rule.js';
 import { renderTemplate } from './engine/template.js';
 import { getAtPointer, joinPointer } from './parse/pointer.js';
@@ -31,7 +32,15 @@ export interface EvaluateOptions {
 export type ConfigInput = Deployment | LoadedConfig;
 
 function isLoaded(input: ConfigInput): input is LoadedConfig {
-  return typeof input === 'object' && input !== null && 'data' in input && typeof input.data === 'object' && !Array.isArray(input);
+  // A deployment has no `data` key (its schema is closed), so this cannot mistake one for the other.
+  return typeof input === 'object' && input !== null && 'data' in input && typeof input.data === 'object' && input.data !== null && !Array.isArray(input.data);
+}
+
+/** Validated again even when it comes from parseConfig: the caller may have changed it since. */
+function checkedInput(input: ConfigInput): LoadedConfig {
+  if (!isLoaded(input)) return checkedConfig(input);
+  const checked = checkedConfig(input.data, input.source);
+  return { ...checked, file: input.file ?? checked.file };
 }
 
 export function normalizeAsOf(asOf: string | Date | undefined): string {
@@ -100,13 +109,15 @@ export async function evaluate(input: ConfigInput, options: EvaluateOptions = {}
 
 /** Evaluates several deployments into one report (each finding names its file). */
 export async function evaluateMany(inputs: ConfigInput[], options: EvaluateOptions = {}): Promise<Report> {
+  checkEvaluateOptions(options);
+  if (!Array.isArray(inputs)) throw new VigieInputError('usage', [{ code: 'usage', message: 'evaluateMany expects an array of deployments', expected: 'an array' }]);
   const asOf = normalizeAsOf(options.asOf);
   const ruleSet = options.ruleSet ?? builtinRuleSet();
   checkParameterChoices(ruleSet, options.parameterChoices ?? {});
   checkWaiverRules(options.waivers ?? [], ruleSet);
   const { packs, rules } = selectRules(ruleSet, options.packs, asOf);
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
-  const configs = inputs.map((i) => (isLoaded(i) ? i : checkedConfig(i)));
+  const configs = inputs.map(checkedInput);
 
   const findings: Finding[] = [];
   for (const config of configs) findings.push(...(await evaluateConfig(config, rules, ruleSet, params, asOf)));

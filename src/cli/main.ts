@@ -23,6 +23,14 @@ Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above 
 `;
 }
 
+/**
+ * One line of plain text: messages quote file names and values the user gave, which may hold
+ * newlines or terminal escape sequences; they are shown escaped, never interpreted.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/\r?\n/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** Runs the CLI; returns the exit code. Never throws, never prints a stack trace without --debug. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const debug = argv.includes('--debug');
@@ -46,11 +54,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof VigieInputError) {
-      for (const issue of e.issues) io.stderr(`vigie: ${formatIssue(issue)}\n`);
+      for (const issue of e.issues) io.stderr(`vigie: ${oneLine(formatIssue(issue))}\n`);
       if (e.kind === 'usage') io.stderr(`Run "vigie --help" for usage.\n`);
       return EXIT.invalid;
     }
-    io.stderr(`vigie: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`vigie: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     if (debug && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     else io.stderr('Run again with --debug for details, and please report it.\n');
     return EXIT.invalid;

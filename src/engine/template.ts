@@ -30,7 +30,7 @@ export function formatValue(value: unknown, lang: Lang): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.length === 0 ? w.none : value.map((v) => formatValue(v, lang)).join(', ');
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > 0 && entries.every(([k, v]) => k in w && typeof v === 'number')) {
+  if (entries.length > 0 && entries.every(([k, v]) => Object.hasOwn(w, k) && typeof v === 'number')) {
     return entries.map(([k, v]) => `${v} ${w[k as keyof typeof w]}`).join(' ');
   }
   return JSON.stringify(value);

@@ -1,4 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { VigieInputError } from '../errors.js';
 import { join, relative, sep } from 'node:path';
 import { parseConfig, type LoadedConfig } from '../config.js';
 import type { PackFile } from '../packs/files.js';
@@ -11,18 +12,37 @@ export function loadConfigFile(file: string): LoadedConfig {
   return parseConfig(readTextFile(file, 'config'), { file });
 }
 
-/** Every file under a directory, with paths relative to it using `/`. */
+/**
+ * Every file under a directory, with paths relative to it using `/`. Symbolic links to directories
+ * are not followed (a link loop would never end); unreadable entries are located input errors.
+ */
 export function readPackDir(dir: string, prefix = ''): PackFile[] {
   const out: PackFile[] = [];
   const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(ya?ml|json|jsonl|ndjson|csv)$/i.test(name)) out.push({ path: prefix + relative(dir, full).split(sep).join('/'), text: readTextFile(full, 'rules') });
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      throw new VigieInputError('rules', [{ code: 'io', message: `cannot read the directory (${(e as NodeJS.ErrnoException).code ?? 'error'})`, location: { file: d, line: 1, column: 1 } }]);
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (!entry.isSymbolicLink() || !isDirectory(full)) {
+        if (/\.(ya?ml|json|jsonl|ndjson|csv)$/i.test(entry.name)) out.push({ path: prefix + relative(dir, full).split(sep).join('/'), text: readTextFile(full, 'rules') });
+      }
     }
   };
   walk(dir);
   return out;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Loads a rule-pack directory, on top of another rule set (the built-in packs, usually). */

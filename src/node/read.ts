@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { VigieInputError, type InputKind } from '../errors.js';
 
 /** Files larger than this are refused before being read (configurable with VIGIE_MAX_FILE_BYTES). */
@@ -11,22 +11,49 @@ export function maxFileBytes(): number {
 
 /** Reads a UTF-8 text file, refusing missing, oversized or non-UTF-8 files with a located error. */
 export function readTextFile(file: string, kind: InputKind, limit = maxFileBytes()): string {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new VigieInputError(kind, [{ code: 'io', message: 'is a directory', location: { file, line: 1, column: 1 }, expected: 'a file' }]);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof VigieInputError) throw e;
-    throw new VigieInputError(kind, [{ code: 'io', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, location: { file, line: 1, column: 1 } }]);
-  }
-  if (size > limit) {
-    throw new VigieInputError(kind, [
-      { code: 'too-large', message: `the file is ${size} bytes, more than the limit of ${limit} bytes (set VIGIE_MAX_FILE_BYTES to raise it)`, location: { file, line: 1, column: 1 } },
+  const at = { file, line: 1, column: 1 };
+  const ioError = (e: unknown) =>
+    e instanceof VigieInputError ? e : new VigieInputError(kind, [{ code: 'io', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, location: at }]);
+  const tooLarge = (size: number | undefined) =>
+    new VigieInputError(kind, [
+      {
+        code: 'too-large',
+        message: `the file is ${size === undefined ? 'longer than' : `${size} bytes, more than`} the limit of ${limit} bytes (set VIGIE_MAX_FILE_BYTES to raise it)`,
+        location: at,
+        expected: `at most ${limit} bytes`,
+      },
     ]);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw ioError(e);
   }
-  return decodeUtf8(readFileSync(file), file, kind);
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new VigieInputError(kind, [{ code: 'io', message: 'is a directory', location: at, expected: 'a file' }]);
+    // A regular file's size is known: refuse it before reading a byte.
+    if (st.isFile() && st.size > limit) throw tooLarge(st.size);
+    // Pipes and devices (/dev/zero, <(…)) have no size: read them, but never past the limit.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, limit + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw tooLarge(undefined);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return decodeUtf8(Buffer.concat(chunks, total), file, kind);
+  } catch (e) {
+    throw ioError(e);
+  } finally {
+    closeSync(fd);
+  }
 }
+
+const READ_CHUNK = 1 << 20;
 
 export function decodeUtf8(bytes: Uint8Array, file: string | undefined, kind: InputKind): string {
   try {

@@ -15,6 +15,8 @@ import type { LoadedRule, RuleSet } from './rule-set.js';
 /** Facts every rule may read, whatever its scope. */
 export const BUILTIN_FACTS = ['target', 'targetId', 'deployment', 'param', 'asOf'] as const;
 
+const JSON_POINTER = /^(\/[^/]*)*$/;
+
 /** Roots a message template may name. */
 const TEMPLATE_ROOTS = new Set(['target', 'targetId', 'pointer', 'actual', 'expected', 'missing', 'param', 'facts', 'asOf', 'condition']);
 
@@ -29,6 +31,9 @@ interface Parsed<T> {
  * at once as a VigieInputError, each issue with file:line:column.
  */
 export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
+  if (!Array.isArray(files) || !files.every((f) => f !== null && typeof f === 'object' && typeof f.path === 'string')) {
+    throw new VigieInputError('usage', [{ code: 'usage', message: 'loadRuleSet expects an array of { path, text } files', pointer: '', expected: 'an array of { path, text }' }]);
+  }
   const issues: InputIssue[] = [];
   const parse = <T>(f: PackFile, schemaOf: object | ((data: unknown) => object)): Parsed<T> | undefined => {
     let source: ParsedSource;
@@ -139,16 +144,20 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
       );
     }
     if (!knownPacks.has(r.pack)) issues.push(located(p, '/pack', 'unknown-pack', `pack "${r.pack}" is not declared`, `one of: ${[...knownPacks].join(', ')} (or a pack.yaml declaring it)`));
-    if (!(r.scope in scopes)) issues.push(located(p, '/scope', 'unknown-scope', `scope "${r.scope}" is not declared`, `one of: ${Object.keys(scopes).join(', ')}`));
+    // Own keys only: `scope: constructor` must not find Object.prototype.constructor.
+    if (!Object.hasOwn(scopes, r.scope)) issues.push(located(p, '/scope', 'unknown-scope', `scope "${r.scope}" is not declared`, `one of: ${Object.keys(scopes).join(', ')}`));
     if (r.effective.until !== undefined && r.effective.until < r.effective.from) issues.push(located(p, '/effective/until', 'schema', 'the rule ends before it starts', `a date on or after ${r.effective.from}`));
 
     const usedParams = new Set<string>();
     const facts = new Set<string>(BUILTIN_FACTS);
-    const checkRef = (ref: { fact: string; path?: string }, pointer: string) => {
-      if (!facts.has(ref.fact)) {
+    const checkRef = (ref: { fact: string; path?: unknown }, pointer: string) => {
+      // Derivation arguments are free-form in the schema: their fact references are checked here.
+      if (ref.path !== undefined && (typeof ref.path !== 'string' || !JSON_POINTER.test(ref.path))) {
+        issues.push(located(p, pointer + '/path', 'schema', 'the path of a fact reference is not a JSON Pointer', 'a JSON Pointer such as /retention/days'));
+      } else if (!facts.has(ref.fact)) {
         issues.push(located(p, pointer + '/fact', 'unknown-fact', `unknown fact "${ref.fact}"`, `one of: ${[...facts].join(', ')}`));
       } else if (ref.fact === 'param') {
-        const id = ref.path ? parsePointer(ref.path)[0] : undefined;
+        const id = ref.path ? parsePointer(ref.path as string)[0] : undefined;
         if (id === undefined || !knownParams.has(id)) {
           issues.push(located(p, pointer + '/path', 'unknown-parameter', `unknown parameter "${id ?? ''}"`, `/<parameter id>, one of: ${[...knownParams].join(', ')}`));
         } else usedParams.add(id);
@@ -197,6 +206,13 @@ export function loadRuleSet(files: PackFile[], base?: RuleSet): RuleSet {
         const bad = checkOperatorName(String(n.operator));
         if (bad) issues.push(located(p, `${pointer}/operator`, 'unknown-operator', bad, 'an operator of json-rules-engine or of vigie (see docs/rule-format.md)'));
         if (isFactRef(n.value)) checkRef(n.value, `${pointer}/value`);
+        // json-rules-engine reads any value with a `fact` key as a reference: only { fact, path } is one.
+        else if (n.value !== null && typeof n.value === 'object' && !Array.isArray(n.value) && 'fact' in n.value) {
+          issues.push(located(p, `${pointer}/value`, 'schema', 'a fact reference has only the keys "fact" (text) and "path"', '{ fact, path }'));
+        }
+        else if ((n.operator === 'in' || n.operator === 'notIn') && !Array.isArray(n.value)) {
+          issues.push(located(p, `${pointer}/value`, 'schema', `the value of "${String(n.operator)}" is not a list`, 'a list, or a fact reference'));
+        }
       }
     };
     if (r.appliesIf) walkCondition(r.appliesIf, '/appliesIf');

@@ -15,7 +15,7 @@ export function resolveParameters(
   const values: Record<string, unknown> = Object.create(null);
   const evidence: Record<string, ParameterEvidence> = Object.create(null);
   for (const p of parameters) {
-    const choice = choices[p.id];
+    const choice = Object.hasOwn(choices, p.id) ? choices[p.id] : undefined;
     const alternative = choice ? p.alternatives?.find((a) => a.id === choice) : undefined;
     const series = alternative?.values ?? p.values;
     const v = valueOn(series, asOf);

@@ -1,16 +1,22 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { VigieInputError, type InputIssue, type InputKind, type SourceLocation } from '../errors.js';
-import { parsePointer } from './pointer.js';
+import { escapeSegment, parsePointer } from './pointer.js';
 
 export type SourceFormat = 'yaml' | 'json';
 
-/** Limits that keep a hostile document from exhausting memory. */
+/** Limits that keep a hostile document from exhausting memory or the stack (see docs/security.md). */
 export interface ParseLimits {
   /** Most alias expansions a YAML document may make (alias bombs). */
   maxAliasCount: number;
+  /**
+   * Deepest nesting of mappings and sequences. A deployment nests about 6 levels and a rule's
+   * conditions rarely 10; the limit keeps every later recursive step (schema validation, condition
+   * evaluation) far from the stack's end.
+   */
+  maxDepth: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 100 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 100, maxDepth: 100 };
 
 /** A parsed document that remembers where each value came from. */
 export interface ParsedSource {
@@ -42,6 +48,12 @@ export function parseSource(text: string, options: ParseOptions = {}): ParsedSou
   const kind = options.kind ?? 'config';
   const format = options.format ?? formatFromName(file);
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  // JavaScript callers are not held to the types: a Buffer or undefined is an input error.
+  if (typeof text !== 'string') {
+    throw new VigieInputError(kind, [
+      { code: 'not-text', message: `the document is ${text === null ? 'null' : typeof text}, not text`, location: { file, line: 1, column: 1 }, expected: 'a string of YAML or JSON' },
+    ]);
+  }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
   if (body.trim() === '') {
@@ -52,18 +64,42 @@ export function parseSource(text: string, options: ParseOptions = {}): ParsedSou
   if (format === 'json') checkJsonSyntax(body, file, kind);
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(body, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(body, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true });
+  } catch (e) {
+    // The parser's own recursion reaching the stack's end: nothing else of it throws.
+    if (e instanceof RangeError) throw new VigieInputError(kind, [tooDeep(limits.maxDepth, { file, line: 1, column: 1 })]);
+    throw e;
+  }
   const position = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
 
-  const issues: InputIssue[] = doc.errors.map((e) => ({
+  // The parser recurses once per level: past a few hundred levels it reports the stack's end
+  // as an error of its own. That is a document nested too deeply, said once, where it starts.
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) throw new VigieInputError(kind, [tooDeep(limits.maxDepth, position(exhausted.pos[0]))]);
+  // Warnings are errors here: an unknown tag (`!!js/function`) would otherwise be read as plain text.
+  const issues: InputIssue[] = [...doc.errors, ...doc.warnings].map((e) => ({
     code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax',
     message: e.code === 'DUPLICATE_KEY' ? 'duplicate key: each key may appear only once in a mapping' : firstLine(e.message),
     location: position(e.pos[0]),
   }));
   if (issues.length > 0) throw new VigieInputError(kind, issues);
+  const shape = shapeProblem(doc, limits.maxDepth);
+  if (shape?.problem === 'depth') throw new VigieInputError(kind, [{ ...tooDeep(limits.maxDepth, position(shape.offset)), pointer: shape.pointer }]);
+  if (shape?.problem === 'cycle') {
+    throw new VigieInputError(kind, [
+      { code: 'syntax', message: 'an alias refers to a mapping or sequence that contains it (a cycle)', pointer: shape.pointer, location: position(shape.offset), expected: 'an alias to a node outside itself' },
+    ]);
+  }
+  if (shape?.problem === 'key') {
+    throw new VigieInputError(kind, [
+      { code: 'syntax', message: 'a mapping key is itself a mapping or a sequence', pointer: shape.pointer, location: position(shape.offset), expected: 'a plain text key' },
+    ]);
+  }
 
   let data: unknown;
   try {
@@ -90,6 +126,52 @@ export function parseSource(text: string, options: ParseOptions = {}): ParsedSou
       return node === undefined ? undefined : position(node);
     },
   };
+}
+
+function tooDeep(maxDepth: number, location: SourceLocation): InputIssue {
+  return {
+    code: 'nesting-limit',
+    message: `the document nests mappings or sequences more than ${maxDepth} levels deep`,
+    location,
+    expected: `at most ${maxDepth} levels of nesting`,
+  };
+}
+
+/**
+ * The first node nested deeper than `maxDepth`, or the first key that is a collection (JSON has
+ * none, and turning one into text would make a key nobody wrote). Walks without recursion.
+ */
+function shapeProblem(doc: Document, maxDepth: number): { problem: 'depth' | 'key' | 'cycle'; offset: number; pointer: string } | undefined {
+  const stack: Array<{ node: unknown; depth: number; pointer: string }> = [{ node: doc.contents, depth: 0, pointer: '' }];
+  const parents = new Map<unknown, unknown>();
+  while (stack.length > 0) {
+    const { node, depth, pointer } = stack.pop()!;
+    if (isAlias(node)) {
+      // `&a [*a]` makes a value that contains itself: every later walk over it would never end.
+      const target = node.resolve(doc);
+      for (let up = parents.get(node); up !== undefined; up = parents.get(up)) {
+        if (up === target) return { problem: 'cycle', offset: node.range?.[0] ?? 0, pointer };
+      }
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= maxDepth) return { problem: 'depth', offset: node.range?.[0] ?? 0, pointer };
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const item = node.items[i];
+      if (isPair(item)) {
+        if (item.key !== null && !isScalar(item.key) && !isAlias(item.key)) {
+          return { problem: 'key', offset: (item.key as Node).range?.[0] ?? node.range?.[0] ?? 0, pointer };
+        }
+        const key = isScalar(item.key) ? String(item.key.value) : '';
+        parents.set(item.value, node);
+        stack.push({ node: item.value, depth: depth + 1, pointer: `${pointer}/${escapeSegment(key)}` });
+      } else {
+        parents.set(item, node);
+        stack.push({ node: item, depth: depth + 1, pointer: `${pointer}/${i}` });
+      }
+    }
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {

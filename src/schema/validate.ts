@@ -68,13 +68,16 @@ function toIssue(error: ErrorObject, source?: Pick<ParsedSource, 'locate' | 'fil
       message = 'value is not the allowed value';
       expected = JSON.stringify(params.allowedValue);
       break;
-    case 'type':
+    case 'type': {
       message = `wrong type`;
-      expected = String(params.type);
+      // `commissioned: 20240229` is a number to YAML: say a date is expected, not just "string".
+      const format = (error.parentSchema as { format?: unknown } | undefined)?.format;
+      expected = typeof format === 'string' ? describeFormat(format) : String(params.type);
       break;
+    }
     case 'format':
       message = `not a valid ${String(params.format)}`;
-      expected = params.format === 'date' ? 'an existing calendar date as YYYY-MM-DD' : params.format === 'date-time' ? 'an ISO 8601 date-time with offset, e.g. 2024-05-01T12:00:00Z' : String(params.format);
+      expected = describeFormat(String(params.format));
       break;
     case 'oneOf':
     case 'anyOf':
@@ -91,6 +94,12 @@ function toIssue(error: ErrorObject, source?: Pick<ParsedSource, 'locate' | 'fil
     expected,
     location: source ? locateNearest(source, pointer) : undefined,
   };
+}
+
+function describeFormat(format: string): string {
+  if (format === 'date') return 'an existing calendar date as YYYY-MM-DD';
+  if (format === 'date-time') return 'an ISO 8601 date-time with offset, e.g. 2024-05-01T12:00:00Z';
+  return format;
 }
 
 function describeUnion(schema: unknown): string | undefined {

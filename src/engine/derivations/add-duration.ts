@@ -1,5 +1,7 @@
-import { add, formatISO, isValid, parseISO } from 'date-fns';
-import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
+import { add, formatISO, isValid } from 'date-fns';
+import { type Derivation, arg, dateOf, paramsOf, unknownFrom } from './derivation.js';
+
+const DURATION_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds']);
 
 export const addDuration: Derivation = {
   name: 'addDuration',
@@ -10,9 +12,14 @@ export const addDuration: Derivation = {
     const date = ctx.resolve(a.date);
     const duration = ctx.resolve(a.duration);
     if (date.value === undefined || duration.value === undefined) return unknownFrom(date, duration);
-    const start = parseISO(String(date.value));
+    const start = dateOf(date.value);
     if (!isValid(start)) return unknownFrom(date, duration);
-    const end = add(start, duration.value as Record<string, number>);
+    // Only finite numbers of known units: anything else from a rule pack is an unknown date, not a RangeError.
+    const d = duration.value;
+    const units = d !== null && typeof d === 'object' && !Array.isArray(d) ? Object.entries(d) : [];
+    if (units.length === 0 || !units.every(([k, n]) => DURATION_UNITS.has(k) && typeof n === 'number' && Number.isFinite(n))) return unknownFrom(date, duration);
+    const end = add(start, Object.fromEntries(units));
+    if (!isValid(end)) return unknownFrom(date, duration);
     return { value: formatISO(end, { representation: 'date' }), looked: date.looked, params: paramsOf(date, duration) };
   },
 };

@@ -1,3 +1,4 @@
+import { parseISO } from 'date-fns';
 import { getAtPointer } from '../../parse/pointer.js';
 
 /**
@@ -57,3 +58,11 @@ export function descend(base: DerivedValue, path: string | undefined): DerivedVa
 
 /** JSON Schema fragment: a fact reference or a literal. */
 export const arg = {} as const;
+
+/**
+ * A date read from a value: only a string is parsed. `String(value)` would call a `toString`
+ * the data itself may define (`{ toString: 1 }` from YAML makes it throw).
+ */
+export function dateOf(value: unknown): Date {
+  return parseISO(typeof value === 'string' ? value : '');
+}

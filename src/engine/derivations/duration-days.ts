@@ -1,5 +1,5 @@
-import { addMonths, differenceInCalendarDays, isValid, parseISO } from 'date-fns';
-import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
+import { addMonths, differenceInCalendarDays, isValid } from 'date-fns';
+import { type Derivation, arg, dateOf, paramsOf, unknownFrom } from './derivation.js';
 
 type Duration = { days?: number; months?: number; hours?: number };
 
@@ -24,22 +24,27 @@ export const durationDays: Derivation = {
     const from = ctx.resolve(a.from ?? ctx.asOf);
     const monthLength = ctx.resolve(a.monthLength ?? 'calendar');
     if (d.value === undefined || from.value === undefined || monthLength.value === undefined) return unknownFrom(d, from, monthLength);
-    const start = parseISO(String(from.value));
-    const inDays = (duration: Duration): number | undefined => {
-      if (typeof duration.days === 'number') return duration.days;
-      if (typeof duration.hours === 'number') return duration.hours / 24;
-      if (typeof duration.months === 'number') {
-        if (monthLength.value === 'calendar') return isValid(start) ? calendarMonthsInDays(start, duration.months) : undefined;
-        if (typeof monthLength.value === 'number') return duration.months * monthLength.value;
+    // A rule pack may hand anything here (`duration: null`, `{ days: "x" }`): what is not a
+    // duration gives an unknown value, never an exception.
+    const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+    const start = dateOf(from.value);
+    const inDays = (value: unknown): number | undefined => {
+      const duration = (value !== null && typeof value === 'object' ? value : {}) as Duration;
+      let days: number | undefined;
+      if (finite(duration.days)) days = duration.days;
+      else if (finite(duration.hours)) days = duration.hours / 24;
+      else if (finite(duration.months)) {
+        if (monthLength.value === 'calendar') days = isValid(start) ? calendarMonthsInDays(start, duration.months) : undefined;
+        else if (finite(monthLength.value)) days = duration.months * monthLength.value;
       }
-      return undefined;
+      return days !== undefined && Number.isFinite(days) ? days : undefined;
     };
     // A list of durations (one per camera of an event, say) gives a list of day counts.
     let days: number | number[] | undefined;
     if (Array.isArray(d.value)) {
-      const all = (d.value as Duration[]).map(inDays);
+      const all = d.value.map(inDays);
       days = all.every((x) => x !== undefined) ? (all as number[]) : undefined;
-    } else days = inDays(d.value as Duration);
+    } else days = inDays(d.value);
     return { value: days, pointer: d.pointer, looked: d.looked, params: paramsOf(d, from, monthLength) };
   },
 };
