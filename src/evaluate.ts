@@ -2,7 +2,7 @@ import { format } from 'date-fns';
 import { version } from '../package.json';
 import { checkedConfig, type LoadedConfig } from './config.js';
 import { VigieInputError } from './errors.js';
-import { evaluateRuleOnTarget, type RuleOutcome } from './engine/evaluate-rule.js';
+import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
 import { renderTemplate } from './engine/template.js';
 import { getAtPointer, joinPointer } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
@@ -24,6 +24,11 @@ export interface EvaluateOptions {
   waivers?: Waiver[];
   /** Selects an alternative value of a parameter, e.g. `{ 'algorithmic-detection-end': 'jo-2030-extension' }`. */
   parameterChoices?: Record<string, string>;
+  /**
+   * `compiled` (default): conditions compiled once per rule and run synchronously.
+   * `reference`: json-rules-engine runs every rule on every target. Same findings; see docs/performance.md.
+   */
+  engine?: ConditionEngine;
 }
 
 export type ConfigInput = Deployment | LoadedConfig;
@@ -74,14 +79,23 @@ export function checkParameterChoices(ruleSet: RuleSet, choices: Record<string, 
 }
 
 /** The findings of the chosen rules on one validated deployment. */
-export async function evaluateConfig(config: LoadedConfig, rules: LoadedRule[], ruleSet: RuleSet, params: ResolvedParameters, asOf: string): Promise<Finding[]> {
+export async function evaluateConfig(
+  config: LoadedConfig,
+  rules: LoadedRule[],
+  ruleSet: RuleSet,
+  params: ResolvedParameters,
+  asOf: string,
+  engine: ConditionEngine = 'compiled',
+): Promise<Finding[]> {
   const findings: Finding[] = [];
+  if (engine === 'compiled') for (const rule of rules) compiledRule(rule); // fail before any work on a rule that cannot be compiled
   for (const rule of rules) {
     const d = rule.definition;
     const scope = ruleSet.scopes[d.scope]!;
     for (const { target, pointer } of targetsOf(config.data, scope.each, scope.defaults)) {
       const targetId = scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined;
-      const outcome = await evaluateRuleOnTarget(rule, { target, pointer, targetId, deployment: config.data, params: params.values, asOf }, params.evidence);
+      const facts = { target, pointer, targetId, deployment: config.data, params: params.values, asOf };
+      const outcome = engine === 'compiled' ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence) : await evaluateRuleOnTarget(rule, facts, params.evidence);
       findings.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, config }));
     }
   }
@@ -102,8 +116,9 @@ export async function evaluateMany(inputs: ConfigInput[], options: EvaluateOptio
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
   const configs = inputs.map((i) => (isLoaded(i) ? i : checkedConfig(i)));
 
-  const findings: Finding[] = [];
-  for (const config of configs) findings.push(...(await evaluateConfig(config, rules, ruleSet, params, asOf)));
+  let findings: Finding[] = [];
+  // concat, not push(...): a spread of 100,000s of findings overflows the call stack.
+  for (const config of configs) findings = findings.concat(await evaluateConfig(config, rules, ruleSet, params, asOf, options.engine));
   return assembleReport(findings, { asOf, packs, inputs: configs.map((c) => c.file).filter((f): f is string => f !== undefined), waivers: options.waivers ?? [] });
 }
 

@@ -3,8 +3,9 @@ import { getAtPointer } from '../parse/pointer.js';
 import type { LoadedRule } from '../packs/rule-set.js';
 import type { FindingStatus, ParameterEvidence } from '../types.js';
 import { buildFacts, factValues, type FactTable, type TargetFacts } from './facts.js';
+import { compileConditions, type CompiledConditions } from './compile/conditions.js';
 import { conditionEngine, runConditions } from './json-rules-engine.js';
-import { decisiveLeaves, isValueFactRef, truth, type ResultNode, type Truth } from './three-valued.js';
+import { decisiveLeaves, isValueFactRef, truth, type ResultNode } from './three-valued.js';
 
 /** One condition that decided an outcome, before it is located and formatted for a report. */
 export interface RawEvidence {
@@ -25,6 +26,13 @@ export interface RuleOutcome {
   facts: FactTable;
 }
 
+/**
+ * How conditions are evaluated: `compiled` (default) runs each rule's condition tree compiled once
+ * into synchronous code that builds the result tree json-rules-engine would; `reference` runs
+ * json-rules-engine itself. Both give the same findings (see docs/performance.md).
+ */
+export type ConditionEngine = 'compiled' | 'reference';
+
 const engines = new WeakMap<LoadedRule, { appliesIf?: Engine; conditions: Engine }>();
 
 function enginesOf(rule: LoadedRule) {
@@ -40,21 +48,51 @@ function enginesOf(rule: LoadedRule) {
   return e;
 }
 
+const compiled = new WeakMap<LoadedRule, { appliesIf?: CompiledConditions; conditions: CompiledConditions }>();
+
+/** The rule's conditions compiled (once per loaded rule). Throws ConditionCompileError on what cannot be compiled. */
+export function compiledRule(rule: LoadedRule): { appliesIf?: CompiledConditions; conditions: CompiledConditions } {
+  let c = compiled.get(rule);
+  if (!c) {
+    const d = rule.definition;
+    c = {
+      appliesIf: d.appliesIf ? compileConditions(d.appliesIf, `rule ${d.id}, appliesIf`) : undefined,
+      conditions: compileConditions(d.conditions, `rule ${d.id}, conditions`),
+    };
+    compiled.set(rule, c);
+  }
+  return c;
+}
+
 /** Evaluates one rule on one target with json-rules-engine, in three-valued logic. */
 export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>): Promise<RuleOutcome> {
   const table = buildFacts(rule.definition, target);
   const values = factValues(table);
   const { appliesIf, conditions } = enginesOf(rule);
-  const explain = (tree: ResultNode, want: Truth) => decisiveLeaves(tree, want);
-
   if (appliesIf) {
-    const tree = await runConditions(appliesIf, values);
-    const t = truth(tree);
-    if (t === 'F') return { status: 'not-applicable', evidence: explain(tree, 'F').map((l) => toEvidence(l, table, parameters)), missing: [], facts: table };
-    if (t === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(explain(tree, 'U'), table), facts: table };
+    const inapplicable = notApplicable(await runConditions(appliesIf, values), table, parameters);
+    if (inapplicable) return inapplicable;
   }
-  const tree = await runConditions(conditions, values);
-  return outcomeOf(tree, table, parameters);
+  return outcomeOf(await runConditions(conditions, values), table, parameters);
+}
+
+/** Evaluates one rule on one target with its compiled conditions: same outcome as evaluateRuleOnTarget, synchronously. */
+export function evaluateRuleOnTargetCompiled(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>): RuleOutcome {
+  const table = buildFacts(rule.definition, target);
+  const { appliesIf, conditions } = compiledRule(rule);
+  if (appliesIf) {
+    const inapplicable = notApplicable(appliesIf.run(table), table, parameters);
+    if (inapplicable) return inapplicable;
+  }
+  return outcomeOf(conditions.run(table), table, parameters);
+}
+
+/** The outcome when `appliesIf` does not hold (false) or cannot be decided (unknown); undefined when it holds. */
+function notApplicable(tree: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome | undefined {
+  const t = truth(tree);
+  if (t === 'F') return { status: 'not-applicable', evidence: decisiveLeaves(tree, 'F').map((l) => toEvidence(l, table, parameters)), missing: [], facts: table };
+  if (t === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(decisiveLeaves(tree, 'U'), table), facts: table };
+  return undefined;
 }
 
 /** Turns an evaluated condition tree into an outcome: the status and the conditions that decided it. */

@@ -1,0 +1,205 @@
+import { getAtPointer } from '../../parse/pointer.js';
+import type { ResultNode } from '../three-valued.js';
+import { ConditionCompileError, resolveOperator, type OperatorFn } from './operators.js';
+
+/** The facts of one target by name (vigie's FactTable); a fact not in it is undefined. */
+export type FactReader = ReadonlyMap<string, { value: unknown }>;
+
+/**
+ * A condition tree compiled once, evaluated synchronously on each target. `run` returns the result
+ * tree json-rules-engine 7.3 would return for the same facts (`engine.run(...).conditions`):
+ * the same nodes, each evaluated leaf with `factResult`, `valueResult` and `result`, each evaluated
+ * boolean node below the root with `result`, and the nodes short-circuiting skipped left as written.
+ */
+export interface CompiledConditions {
+  run(read: FactReader): ResultNode;
+}
+
+interface Ref {
+  fact: string;
+  /** The path, or '' when there is none (json-rules-engine ignores an empty path). */
+  path: string;
+}
+
+interface CompiledLeaf {
+  kind: 'leaf';
+  source: Record<string, unknown>;
+  fact: Ref;
+  /** Set when the condition's value is a fact reference. */
+  valueRef?: Ref;
+  value: unknown;
+  op: OperatorFn;
+  priority: number;
+}
+
+interface CompiledBoolean {
+  kind: 'all' | 'any' | 'not';
+  /** The node as json-rules-engine's Condition holds it, before evaluation (children excluded). */
+  shape: Record<string, unknown>;
+  children: CompiledNode[];
+  /** Children grouped by priority, highest first (json-rules-engine's prioritizeConditions). */
+  sets: CompiledNode[][];
+  priority: number;
+}
+
+type CompiledNode = CompiledLeaf | CompiledBoolean;
+
+const LEAF_KEYS = new Set(['fact', 'path', 'operator', 'value', 'name', 'priority']);
+const BOOLEAN_KEYS = new Set(['all', 'any', 'not', 'name', 'priority']);
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function fail(where: string, message: string): never {
+  throw new ConditionCompileError(`${where}: ${message}`);
+}
+
+function checkPath(path: unknown, where: string): string {
+  if (path === undefined || path === '') return '';
+  if (typeof path !== 'string' || !path.startsWith('/')) fail(where, `path ${JSON.stringify(path)} is not a JSON Pointer`);
+  return path;
+}
+
+function compileNode(node: unknown, where: string): CompiledNode {
+  if (!isObject(node)) fail(where, 'a condition must be an object');
+  const booleans = ['any', 'all', 'not'].filter((k) => hasOwn(node, k));
+  if (booleans.length > 1) fail(where, `a condition has one of all/any/not, not ${booleans.join(' and ')}`);
+  if (booleans.length === 1) {
+    const kind = booleans[0] as 'all' | 'any' | 'not';
+    const extra = Object.keys(node).find((k) => !BOOLEAN_KEYS.has(k));
+    if (extra) fail(where, `unsupported key "${extra}"`);
+    const sub = node[kind];
+    if (kind === 'not' ? !isObject(sub) : !Array.isArray(sub)) fail(where, kind === 'not' ? '"not" holds one condition' : `"${kind}" must be an array`);
+    const children = kind === 'not' ? [compileNode(sub, `${where}/not`)] : (sub as unknown[]).map((c, i) => compileNode(c, `${where}/${kind}/${i}`));
+    // json-rules-engine: `this.priority = parseInt(properties.priority, 10) || 1` on boolean nodes.
+    const priority = Number.parseInt(node.priority as string, 10) || 1;
+    const shape: Record<string, unknown> = { ...node, operator: kind, priority };
+    delete shape[kind];
+    return { kind, shape, children, sets: prioritized(children), priority };
+  }
+  if (hasOwn(node, 'condition')) fail(where, 'condition references are not supported');
+  for (const k of ['fact', 'operator', 'value']) if (!hasOwn(node, k)) fail(where, `a condition needs "${k}"`);
+  const extra = Object.keys(node).find((k) => !LEAF_KEYS.has(k));
+  if (extra) fail(where, `unsupported key "${extra}"`);
+  if (typeof node.fact !== 'string' || node.fact === '') fail(where, 'fact must be a non-empty string');
+  if (hasOwn(node, 'priority') && (!Number.isInteger(node.priority) || (node.priority as number) < 1)) fail(where, 'priority must be a positive integer');
+  const value = node.value;
+  let valueRef: Ref | undefined;
+  if (value !== null && typeof value === 'object' && hasOwn(value, 'fact')) {
+    const v = value as Record<string, unknown>;
+    const bad = Object.keys(v).find((k) => k !== 'fact' && k !== 'path');
+    if (bad) fail(`${where}/value`, `unsupported key "${bad}" in a fact reference`);
+    if (typeof v.fact !== 'string' || v.fact === '') fail(`${where}/value`, 'fact must be a non-empty string');
+    valueRef = { fact: v.fact, path: checkPath(v.path, `${where}/value`) };
+  }
+  let op: OperatorFn;
+  try {
+    op = resolveOperator(node.operator as string);
+  } catch (e) {
+    fail(where, (e as Error).message);
+  }
+  return {
+    kind: 'leaf',
+    source: { ...node },
+    fact: { fact: node.fact, path: checkPath(node.path, where) },
+    valueRef,
+    value,
+    op,
+    // Runtime facts have priority 1, so a leaf without its own priority sorts as 1.
+    priority: (node.priority as number | undefined) || 1,
+  };
+}
+
+/** json-rules-engine's prioritizeConditions: groups by priority, highest first, order kept inside a group. */
+function prioritized(children: CompiledNode[]): CompiledNode[][] {
+  const byPriority = new Map<number, CompiledNode[]>();
+  for (const c of children) {
+    const set = byPriority.get(c.priority);
+    if (set) set.push(c);
+    else byPriority.set(c.priority, [c]);
+  }
+  return [...byPriority.keys()].sort((a, b) => b - a).map((p) => byPriority.get(p)!);
+}
+
+function readRef(read: FactReader, ref: Ref): unknown {
+  const value = read.get(ref.fact)?.value;
+  // json-rules-engine applies a path only to an object; any other value is returned as it is.
+  if (ref.path !== '' && value !== null && typeof value === 'object') return getAtPointer(value, ref.path);
+  return value;
+}
+
+/** A node as json-rules-engine leaves it when short-circuiting skips it. */
+function unevaluated(node: CompiledNode): ResultNode {
+  if (node.kind === 'leaf') return { ...node.source } as ResultNode;
+  const out: Record<string, unknown> = { ...node.shape };
+  if (node.kind === 'not') out.not = unevaluated(node.children[0]!);
+  else out[node.kind] = node.children.map(unevaluated);
+  return out as ResultNode;
+}
+
+interface Evaluated {
+  node: ResultNode;
+  /** What json-rules-engine's evaluateCondition resolves to: a leaf's raw operator result, a boolean node's `=== true`. */
+  passes: unknown;
+}
+
+function evaluateNode(node: CompiledNode, read: FactReader, isRoot: boolean): Evaluated {
+  if (node.kind === 'leaf') {
+    // Same order as json-rules-engine: the value is resolved with the fact, then the operator runs.
+    const valueResult = node.valueRef ? readRef(read, node.valueRef) : node.value;
+    const factResult = readRef(read, node.fact);
+    const result = node.op(factResult, valueResult);
+    return { node: { ...node.source, factResult, valueResult, result } as ResultNode, passes: result };
+  }
+  const out: Record<string, unknown> = { ...node.shape };
+  let comparison: unknown;
+  if (node.kind === 'not') {
+    const child = evaluateNode(node.children[0]!, read, false);
+    out.not = child.node;
+    comparison = !child.passes;
+  } else {
+    const results = new Map<CompiledNode, ResultNode>();
+    comparison = prioritizeAndRun(node, read, results);
+    out[node.kind] = node.children.map((c) => results.get(c) ?? unevaluated(c));
+  }
+  const passes = comparison === true;
+  // The engine sets `result` on every boolean node it evaluates except the root, which it runs directly.
+  if (!isRoot) out.result = passes;
+  return { node: out as ResultNode, passes };
+}
+
+/** json-rules-engine's prioritizeAndRun for `all`/`any`: a priority group is evaluated whole; groups short-circuit. */
+function prioritizeAndRun(node: CompiledBoolean, read: FactReader, results: Map<CompiledNode, ResultNode>): unknown {
+  const children = node.children;
+  if (children.length === 0) return true;
+  if (children.length === 1) {
+    const e = evaluateNode(children[0]!, read, false);
+    results.set(children[0]!, e.node);
+    return e.passes;
+  }
+  const isAll = node.kind === 'all';
+  let setResult: unknown = isAll;
+  for (const set of node.sets) {
+    if (isAll ? !setResult : setResult) break;
+    let every = true;
+    let some = false;
+    for (const c of set) {
+      const e = evaluateNode(c, read, false);
+      results.set(c, e.node);
+      if (e.passes === true) some = true;
+      else every = false;
+    }
+    setResult = isAll ? every : some;
+  }
+  return setResult;
+}
+
+/**
+ * Compiles a top-level condition (`all`, `any` or `not`). Throws ConditionCompileError, naming the
+ * place, for anything whose behaviour it does not reproduce exactly (unknown operator or decorator,
+ * condition references, unexpected keys): never a silent difference.
+ */
+export function compileConditions(tree: unknown, name: string): CompiledConditions {
+  if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
+  const root = compileNode(tree, name) as CompiledBoolean;
+  return { run: (read) => evaluateNode(root, read, true).node };
+}
