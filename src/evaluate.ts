@@ -13,6 +13,7 @@ import { summarize } from './report/summary.js';
 import { applyWaivers } from './report/waivers.js';
 import { isCalendarDate } from './schema/formats.js';
 import type { Bilingual, Deployment, Evidence, Finding, Report, Waiver } from './types.js';
+import type { TargetFacts } from './engine/facts.js';
 
 export interface EvaluateOptions {
   /** The date the law is applied as of, YYYY-MM-DD or a Date; default today. */
@@ -29,6 +30,12 @@ export interface EvaluateOptions {
    * `reference`: json-rules-engine runs every rule on every target. Same findings; see docs/performance.md.
    */
   engine?: ConditionEngine;
+  /**
+   * `all` (default): one finding per rule and target. `problems`: only violations, undetermined and
+   * waived findings; passing and not-applicable ones are counted in `summary` and `omitted` but not
+   * listed (for 100,000s of targets, where the full report is mostly passes).
+   */
+  findings?: 'all' | 'problems';
 }
 
 export type ConfigInput = Deployment | LoadedConfig;
@@ -78,7 +85,13 @@ export function checkParameterChoices(ruleSet: RuleSet, choices: Record<string, 
   }
 }
 
-/** The findings of the chosen rules on one validated deployment. */
+/** Counts of the findings left out of a report made with `findings: 'problems'`. */
+export type OmittedCounts = NonNullable<Report['omitted']>;
+
+/**
+ * The findings of the chosen rules on one validated deployment. With `omitted`, passing and
+ * not-applicable outcomes are only counted there: no finding is built for them.
+ */
 export async function evaluateConfig(
   config: LoadedConfig,
   rules: LoadedRule[],
@@ -86,20 +99,38 @@ export async function evaluateConfig(
   params: ResolvedParameters,
   asOf: string,
   engine: ConditionEngine = 'compiled',
+  omitted?: OmittedCounts,
 ): Promise<Finding[]> {
   const findings: Finding[] = [];
   if (engine === 'compiled') for (const rule of rules) compiledRule(rule); // fail before any work on a rule that cannot be compiled
+  // Targets (camera defaults merged in) are listed once per scope and shared by the scope's rules.
+  const targetsByScope = new Map<string, ScopeTarget[]>();
   for (const rule of rules) {
     const d = rule.definition;
-    const scope = ruleSet.scopes[d.scope]!;
-    for (const { target, pointer } of targetsOf(config.data, scope.each, scope.defaults)) {
-      const targetId = scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined;
-      const facts = { target, pointer, targetId, deployment: config.data, params: params.values, asOf };
+    let targets = targetsByScope.get(d.scope);
+    if (!targets) {
+      const scope = ruleSet.scopes[d.scope]!;
+      targets = [];
+      for (const { target, pointer } of targetsOf(config.data, scope.each, scope.defaults)) {
+        targets.push({ target, pointer, targetId: scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined });
+      }
+      targetsByScope.set(d.scope, targets);
+    }
+    const shared = new Map(); // the rule's facts that are the same on every target of this deployment
+    for (const { target, pointer, targetId } of targets) {
+      const facts: TargetFacts = { target, pointer, targetId, deployment: config.data, params: params.values, asOf, shared };
       const outcome = engine === 'compiled' ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence) : await evaluateRuleOnTarget(rule, facts, params.evidence);
-      findings.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, config }));
+      if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
+      else findings.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, config }));
     }
   }
   return findings;
+}
+
+interface ScopeTarget {
+  target: unknown;
+  pointer: string;
+  targetId: string | undefined;
 }
 
 /** Evaluates a deployment against the rule packs and returns the report. */
@@ -116,16 +147,26 @@ export async function evaluateMany(inputs: ConfigInput[], options: EvaluateOptio
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
   const configs = inputs.map((i) => (isLoaded(i) ? i : checkedConfig(i)));
 
+  const omitted: OmittedCounts | undefined = options.findings === 'problems' ? { pass: 0, 'not-applicable': 0 } : undefined;
   let findings: Finding[] = [];
   // concat, not push(...): a spread of 100,000s of findings overflows the call stack.
-  for (const config of configs) findings = findings.concat(await evaluateConfig(config, rules, ruleSet, params, asOf, options.engine));
-  return assembleReport(findings, { asOf, packs, inputs: configs.map((c) => c.file).filter((f): f is string => f !== undefined), waivers: options.waivers ?? [] });
+  for (const config of configs) findings = findings.concat(await evaluateConfig(config, rules, ruleSet, params, asOf, options.engine, omitted));
+  return assembleReport(findings, { asOf, packs, inputs: configs.map((c) => c.file).filter((f): f is string => f !== undefined), waivers: options.waivers ?? [], omitted });
 }
 
-export function assembleReport(findings: Finding[], meta: { asOf: string; packs: string[]; inputs: string[]; waivers: Waiver[] }): Report {
+export function assembleReport(findings: Finding[], meta: { asOf: string; packs: string[]; inputs: string[]; waivers: Waiver[]; omitted?: OmittedCounts }): Report {
   const { findings: waived, statuses } = applyWaivers(findings, meta.waivers, meta.asOf);
   waived.sort(compareFindings);
-  return { vigieVersion: version, asOf: meta.asOf, packs: meta.packs, inputs: meta.inputs, findings: waived, summary: summarize(waived), waivers: statuses };
+  const summary = summarize(waived);
+  const report: Report = { vigieVersion: version, asOf: meta.asOf, packs: meta.packs, inputs: meta.inputs, findings: waived, summary, waivers: statuses };
+  if (meta.omitted) {
+    // Waivers never apply to passing or not-applicable findings, so counting them apart changes no status.
+    summary.pass += meta.omitted.pass;
+    summary['not-applicable'] += meta.omitted['not-applicable'];
+    summary.total += meta.omitted.pass + meta.omitted['not-applicable'];
+    report.omitted = { ...meta.omitted };
+  }
+  return report;
 }
 
 export function* targetsOf(data: unknown, each: string, defaultsAt?: string): Generator<{ target: unknown; pointer: string }> {
@@ -144,10 +185,18 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null &
 /** `value` with `defaults` filling what it does not state, recursively into objects; neither is modified. */
 export function mergeUnder(defaults: unknown, value: unknown): unknown {
   if (!isPlainObject(defaults) || !isPlainObject(value)) return value === undefined ? defaults : value;
-  const out: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(defaults)) out[k] = v;
-  for (const [k, v] of Object.entries(value)) out[k] = mergeUnder(defaults[k], v);
-  return Object.setPrototypeOf(out, Object.prototype);
+  const out: Record<string, unknown> = {};
+  for (const k in defaults) if (hasOwn(defaults, k)) setOwn(out, k, defaults[k]);
+  for (const k in value) if (hasOwn(value, k)) setOwn(out, k, mergeUnder(defaults[k], value[k]));
+  return out;
+}
+
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** `out[k] = v`, except that a `__proto__` key stays a plain property instead of changing the prototype. */
+function setOwn(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
 }
 
 const stringOrUndefined = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
@@ -173,10 +222,13 @@ interface FindingContext {
 function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
   const d = rule.definition;
   const source = c.config.source;
-  const evidence: Evidence[] = outcome.evidence.map((e) => {
-    const location = e.pointer !== undefined ? source?.locate(e.pointer) : undefined;
-    return { ...e, ...(location ? { location } : {}) };
-  });
+  // Raw evidence is made afresh for each outcome, so it becomes the finding's as it is when there is no source to locate in.
+  const evidence: Evidence[] = source
+    ? outcome.evidence.map((e) => {
+        const location = e.pointer !== undefined ? source.locate(e.pointer) : undefined;
+        return location ? { ...e, location } : { ...e };
+      })
+    : outcome.evidence;
   const key = outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status;
   const template = (key === 'violation' ? d.messages.violation : d.messages[key]) ?? DEFAULT_MESSAGES[key as keyof typeof DEFAULT_MESSAGES];
   const first = evidence[0];
@@ -195,19 +247,14 @@ function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): F
     asOf: c.asOf,
   };
   const location = source?.locate(c.pointer) ?? (c.config.file ? { file: c.config.file, line: 1, column: 1 } : undefined);
-  return {
-    ruleId: d.id,
-    pack: d.pack,
-    status: outcome.status,
-    severity: d.severity,
-    scope: d.scope,
-    pointer: c.pointer,
-    ...(c.targetId !== undefined ? { targetId: c.targetId } : {}),
-    ...(location ? { location } : {}),
-    message: { fr: renderTemplate(template.fr, context, 'fr'), en: renderTemplate(template.en, context, 'en') },
-    evidence,
-    ...(outcome.missing.length ? { missing: outcome.missing } : {}),
-    legal: d.legal,
-    remediation: d.remediation,
-  };
+  // Keys are set in the order reports have always had (JSON output stays byte for byte the same).
+  const f = { ruleId: d.id, pack: d.pack, status: outcome.status, severity: d.severity, scope: d.scope, pointer: c.pointer } as Finding;
+  if (c.targetId !== undefined) f.targetId = c.targetId;
+  if (location) f.location = location;
+  f.message = { fr: renderTemplate(template.fr, context, 'fr'), en: renderTemplate(template.en, context, 'en') };
+  f.evidence = evidence;
+  if (outcome.missing.length) f.missing = outcome.missing;
+  f.legal = d.legal;
+  f.remediation = d.remediation;
+  return f;
 }

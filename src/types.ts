@@ -218,4 +218,6 @@ export interface Report {
   findings: Finding[];
   summary: StatusCounts & { total: number; bySeverity: Record<Severity, number> };
   waivers: WaiverStatus[];
+  /** Only with `findings: 'problems'`: how many passing and not-applicable findings were counted but not listed. */
+  omitted?: { pass: number; 'not-applicable': number };
 }

@@ -128,20 +128,26 @@ function missingOf(leaves: ResultNode[], table: FactTable): string[] {
 
 function toEvidence(leaf: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RawEvidence {
   const valueRef = isValueFactRef(leaf.value) ? leaf.value : undefined;
-  const paramIds = [
-    ...(valueRef?.fact === 'param' && valueRef.path ? [valueRef.path.split('/')[1]!] : []),
-    ...(valueRef ? table.get(valueRef.fact)?.params ?? [] : []),
-    ...(table.get(leaf.fact!)?.params ?? []),
-  ];
-  const parameter = paramIds.map((id) => parameters[id]).find((p) => p !== undefined);
-  return {
-    ...(leaf.name ? { condition: leaf.name } : {}),
-    pointer: pointerOf(table, leaf.fact!, leaf.path),
-    fact: leaf.fact!,
-    ...(leaf.path ? { path: leaf.path } : {}),
-    operator: leaf.operator!,
-    actual: leaf.factResult !== undefined ? leaf.factResult : getAtPointer(table.get(leaf.fact!)?.value, leaf.path ?? ''),
-    expected: valueRef ? leaf.valueResult : leaf.value,
-    ...(parameter ? { parameter } : {}),
-  };
+  const fact = leaf.fact!;
+  // The first parameter behind the comparison: one the value names, then those the facts depend on.
+  let parameter: ParameterEvidence | undefined;
+  if (valueRef?.fact === 'param' && valueRef.path) parameter = parameters[valueRef.path.split('/')[1]!];
+  if (!parameter && valueRef) parameter = firstParameter(table.get(valueRef.fact)?.params, parameters);
+  if (!parameter) parameter = firstParameter(table.get(fact)?.params, parameters);
+  // Keys in the order reports have always shown them.
+  const e: RawEvidence = {} as RawEvidence;
+  if (leaf.name) e.condition = leaf.name;
+  e.pointer = pointerOf(table, fact, leaf.path);
+  e.fact = fact;
+  if (leaf.path) e.path = leaf.path;
+  e.operator = leaf.operator!;
+  e.actual = leaf.factResult !== undefined ? leaf.factResult : getAtPointer(table.get(fact)?.value, leaf.path ?? '');
+  e.expected = valueRef ? leaf.valueResult : leaf.value;
+  if (parameter) e.parameter = parameter;
+  return e;
+}
+
+function firstParameter(ids: string[] | undefined, parameters: Record<string, ParameterEvidence>): ParameterEvidence | undefined {
+  if (ids) for (const id of ids) if (parameters[id] !== undefined) return parameters[id];
+  return undefined;
 }

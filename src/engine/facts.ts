@@ -1,5 +1,5 @@
 import type { ParameterEvidence, RuleDefinition } from '../types.js';
-import { derivation } from './derivations/index.js';
+import { derivation, type Derivation } from './derivations/index.js';
 import { descend, isFactRef, literal, type DerivedValue } from './derivations/derivation.js';
 
 /** What a rule sees of one target: the input around it and the parameters in force. */
@@ -10,6 +10,45 @@ export interface TargetFacts {
   deployment: unknown;
   params: Record<string, unknown>;
   asOf: string;
+  /**
+   * Facts that are the same for every target of one deployment (deployment, param, asOf and the
+   * derived facts that read only those), kept here by evaluate so that they are computed once per
+   * rule and deployment rather than once per target. Optional: without it everything is computed.
+   */
+  shared?: Map<string, DerivedValue>;
+}
+
+/** A derived fact of a rule, looked up once: its function, its arguments, and whether it reads the target. */
+interface PlannedFact {
+  name: string;
+  derivation: Derivation;
+  args: unknown;
+  perTarget: boolean;
+}
+
+const plans = new WeakMap<RuleDefinition, PlannedFact[]>();
+
+/** The rule's derived facts in order; `perTarget` when one depends on the target, directly or through another. */
+export function factPlan(rule: RuleDefinition): PlannedFact[] {
+  let plan = plans.get(rule);
+  if (!plan) {
+    const dependent = new Set(['target', 'targetId']);
+    plan = Object.entries(rule.facts ?? {}).map(([name, spec]) => {
+      const [fn, args] = Object.entries(spec)[0]!;
+      const perTarget = readsAny(args, dependent);
+      if (perTarget) dependent.add(name);
+      return { name, derivation: derivation(fn)!, args, perTarget };
+    });
+    plans.set(rule, plan);
+  }
+  return plan;
+}
+
+function readsAny(args: unknown, facts: Set<string>): boolean {
+  if (isFactRef(args)) return facts.has(args.fact);
+  if (Array.isArray(args)) return args.some((a) => readsAny(a, facts));
+  if (args !== null && typeof args === 'object') return Object.values(args).some((a) => readsAny(a, facts));
+  return false;
 }
 
 /** Every fact of a target with its provenance: the built-in ones, then the rule's derived facts in order. */
@@ -17,11 +56,19 @@ export type FactTable = Map<string, DerivedValue>;
 
 export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   const table: FactTable = new Map();
+  const shared = t.shared;
   table.set('target', { value: t.target, pointer: t.pointer, looked: [t.pointer], params: [] });
   table.set('targetId', { value: t.targetId, looked: [], params: [] });
-  table.set('deployment', { value: t.deployment, pointer: '', looked: [''], params: [] });
-  table.set('param', { value: t.params, looked: [], params: [] });
-  table.set('asOf', literal(t.asOf));
+  if (shared?.has('asOf')) {
+    table.set('deployment', shared.get('deployment')!);
+    table.set('param', shared.get('param')!);
+    table.set('asOf', shared.get('asOf')!);
+  } else {
+    table.set('deployment', { value: t.deployment, pointer: '', looked: [''], params: [] });
+    table.set('param', { value: t.params, looked: [], params: [] });
+    table.set('asOf', literal(t.asOf));
+    if (shared) for (const k of ['deployment', 'param', 'asOf']) shared.set(k, table.get(k)!);
+  }
 
   const resolve = (arg: unknown): DerivedValue => {
     if (!isFactRef(arg)) return literal(arg);
@@ -30,9 +77,17 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
     if (arg.fact === 'param' && arg.path) return { ...r, params: [arg.path.split('/')[1]!] };
     return r;
   };
-  for (const [name, spec] of Object.entries(rule.facts ?? {})) {
-    const [fn, args] = Object.entries(spec)[0]!;
-    table.set(name, derivation(fn)!.compute(args, { resolve, asOf: t.asOf }));
+  const ctx = { resolve, asOf: t.asOf };
+  for (const f of factPlan(rule)) {
+    const reuse = shared !== undefined && !f.perTarget;
+    const cached = reuse ? shared.get(f.name) : undefined;
+    if (cached) {
+      table.set(f.name, cached);
+      continue;
+    }
+    const value = f.derivation.compute(f.args, ctx);
+    table.set(f.name, value);
+    if (reuse) shared.set(f.name, value);
   }
   return table;
 }

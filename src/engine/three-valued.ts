@@ -24,10 +24,20 @@ export function isValueFactRef(value: unknown): value is { fact: string; path?: 
   return value !== null && typeof value === 'object' && typeof (value as { fact?: unknown }).fact === 'string';
 }
 
+/** Whether an operator name (with decorators) answers on unknown facts; looked up once per name. */
+const answersUnknown = new Map<string, boolean>();
+function acceptsUnknown(operator: string): boolean {
+  let yes = answersUnknown.get(operator);
+  if (yes === undefined) {
+    yes = customOperator(splitOperator(operator).base)?.acceptsUnknown === true;
+    answersUnknown.set(operator, yes);
+  }
+  return yes;
+}
+
 export function leafTruth(node: ResultNode): Truth {
   if (node.result === undefined) return 'U';
-  const op = customOperator(splitOperator(node.operator ?? '').base);
-  if (!op?.acceptsUnknown) {
+  if (!acceptsUnknown(node.operator ?? '')) {
     if (node.factResult === undefined) return 'U';
     if (isValueFactRef(node.value) && node.valueResult === undefined) return 'U';
   }
@@ -36,12 +46,22 @@ export function leafTruth(node: ResultNode): Truth {
 
 export function truth(node: ResultNode): Truth {
   if (node.all) {
-    const v = node.all.map(truth);
-    return v.includes('F') ? 'F' : v.includes('U') ? 'U' : 'T';
+    let unknown = false;
+    for (const c of node.all) {
+      const t = truth(c);
+      if (t === 'F') return 'F';
+      if (t === 'U') unknown = true;
+    }
+    return unknown ? 'U' : 'T';
   }
   if (node.any) {
-    const v = node.any.map(truth);
-    return v.includes('T') ? 'T' : v.includes('U') ? 'U' : 'F';
+    let unknown = false;
+    for (const c of node.any) {
+      const t = truth(c);
+      if (t === 'T') return 'T';
+      if (t === 'U') unknown = true;
+    }
+    return unknown ? 'U' : 'F';
   }
   if (node.not) return negate(truth(node.not));
   return leafTruth(node);

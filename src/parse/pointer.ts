@@ -20,18 +20,35 @@ export function appendPointer(base: string, suffix: string): string {
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw new Error(`JSON Pointer must start with "/": ${pointer}`);
-  return pointer.slice(1).split('/').map(unescapeSegment);
+  const segments = pointer.slice(1).split('/');
+  return pointer.includes('~') ? segments.map(unescapeSegment) : segments;
+}
+
+/** An array index as RFC 6901 writes it: `0`, or digits not starting with 0. */
+function isIndex(segment: string): boolean {
+  const n = segment.length;
+  if (n === 0 || (n > 1 && segment.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = segment.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Reads the value at a pointer; own properties only, so `__proto__` or `constructor` never reach the prototype. */
 export function getAtPointer(value: unknown, pointer: string): unknown {
+  return getAtSegments(value, parsePointer(pointer));
+}
+
+/** getAtPointer with the pointer already parsed (for paths read on every target). */
+export function getAtSegments(value: unknown, segments: readonly string[]): unknown {
   let current: unknown = value;
-  for (const segment of parsePointer(pointer)) {
+  for (const segment of segments) {
     if (current === null || typeof current !== 'object') return undefined;
     if (Array.isArray(current)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(segment)) return undefined;
+      if (!isIndex(segment)) return undefined;
       current = current[Number(segment)];
     } else {
       if (!hasOwn(current, segment)) return undefined;
@@ -43,16 +60,26 @@ export function getAtPointer(value: unknown, pointer: string): unknown {
 
 /** Compares pointers so that `/cameras/2` sorts before `/cameras/10`. */
 export function comparePointers(a: string, b: string): number {
+  if (a === b) return 0;
   const sa = parsePointer(a);
   const sb = parsePointer(b);
   for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
     const x = sa[i]!;
     const y = sb[i]!;
     if (x === y) continue;
-    const nx = /^\d+$/.test(x) ? Number(x) : NaN;
-    const ny = /^\d+$/.test(y) ? Number(y) : NaN;
+    const nx = isDigits(x) ? Number(x) : NaN;
+    const ny = isDigits(y) ? Number(y) : NaN;
     if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
     return x < y ? -1 : 1;
   }
   return sa.length - sb.length;
+}
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

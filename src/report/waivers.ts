@@ -11,6 +11,7 @@ function matches(w: Waiver, f: Finding): boolean {
  * waiver waives nothing and is reported as expired; one that matched nothing, as unused.
  */
 export function applyWaivers(findings: Finding[], waivers: Waiver[], asOf: string): { findings: Finding[]; statuses: WaiverStatus[] } {
+  if (waivers.length === 0) return { findings: findings.slice(), statuses: [] };
   const statuses: WaiverStatus[] = waivers.map((waiver) => ({ waiver, status: 'unused', matched: 0 }));
   const out = findings.map((f) => {
     if (f.status !== 'violation' && f.status !== 'undetermined') return f;

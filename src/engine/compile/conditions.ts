@@ -1,4 +1,4 @@
-import { getAtPointer } from '../../parse/pointer.js';
+import { getAtSegments, parsePointer } from '../../parse/pointer.js';
 import type { ResultNode } from '../three-valued.js';
 import { ConditionCompileError, resolveOperator, type OperatorFn } from './operators.js';
 
@@ -17,8 +17,8 @@ export interface CompiledConditions {
 
 interface Ref {
   fact: string;
-  /** The path, or '' when there is none (json-rules-engine ignores an empty path). */
-  path: string;
+  /** The path's segments, or undefined when there is none (json-rules-engine ignores an empty path). */
+  segments: string[] | undefined;
 }
 
 interface CompiledLeaf {
@@ -37,8 +37,8 @@ interface CompiledBoolean {
   /** The node as json-rules-engine's Condition holds it, before evaluation (children excluded). */
   shape: Record<string, unknown>;
   children: CompiledNode[];
-  /** Children grouped by priority, highest first (json-rules-engine's prioritizeConditions). */
-  sets: CompiledNode[][];
+  /** Indices of the children grouped by priority, highest first (json-rules-engine's prioritizeConditions). */
+  sets: number[][];
   priority: number;
 }
 
@@ -53,10 +53,10 @@ function fail(where: string, message: string): never {
   throw new ConditionCompileError(`${where}: ${message}`);
 }
 
-function checkPath(path: unknown, where: string): string {
-  if (path === undefined || path === '') return '';
+function checkPath(path: unknown, where: string): string[] | undefined {
+  if (path === undefined || path === '') return undefined;
   if (typeof path !== 'string' || !path.startsWith('/')) fail(where, `path ${JSON.stringify(path)} is not a JSON Pointer`);
-  return path;
+  return parsePointer(path);
 }
 
 function compileNode(node: unknown, where: string): CompiledNode {
@@ -89,7 +89,7 @@ function compileNode(node: unknown, where: string): CompiledNode {
     const bad = Object.keys(v).find((k) => k !== 'fact' && k !== 'path');
     if (bad) fail(`${where}/value`, `unsupported key "${bad}" in a fact reference`);
     if (typeof v.fact !== 'string' || v.fact === '') fail(`${where}/value`, 'fact must be a non-empty string');
-    valueRef = { fact: v.fact, path: checkPath(v.path, `${where}/value`) };
+    valueRef = { fact: v.fact, segments: checkPath(v.path, `${where}/value`) };
   }
   let op: OperatorFn;
   try {
@@ -100,7 +100,7 @@ function compileNode(node: unknown, where: string): CompiledNode {
   return {
     kind: 'leaf',
     source: { ...node },
-    fact: { fact: node.fact, path: checkPath(node.path, where) },
+    fact: { fact: node.fact, segments: checkPath(node.path, where) },
     valueRef,
     value,
     op,
@@ -110,20 +110,20 @@ function compileNode(node: unknown, where: string): CompiledNode {
 }
 
 /** json-rules-engine's prioritizeConditions: groups by priority, highest first, order kept inside a group. */
-function prioritized(children: CompiledNode[]): CompiledNode[][] {
-  const byPriority = new Map<number, CompiledNode[]>();
-  for (const c of children) {
+function prioritized(children: CompiledNode[]): number[][] {
+  const byPriority = new Map<number, number[]>();
+  children.forEach((c, i) => {
     const set = byPriority.get(c.priority);
-    if (set) set.push(c);
-    else byPriority.set(c.priority, [c]);
-  }
+    if (set) set.push(i);
+    else byPriority.set(c.priority, [i]);
+  });
   return [...byPriority.keys()].sort((a, b) => b - a).map((p) => byPriority.get(p)!);
 }
 
 function readRef(read: FactReader, ref: Ref): unknown {
   const value = read.get(ref.fact)?.value;
   // json-rules-engine applies a path only to an object; any other value is returned as it is.
-  if (ref.path !== '' && value !== null && typeof value === 'object') return getAtPointer(value, ref.path);
+  if (ref.segments !== undefined && value !== null && typeof value === 'object') return getAtSegments(value, ref.segments);
   return value;
 }
 
@@ -136,45 +136,52 @@ function unevaluated(node: CompiledNode): ResultNode {
   return out as ResultNode;
 }
 
-interface Evaluated {
-  node: ResultNode;
-  /** What json-rules-engine's evaluateCondition resolves to: a leaf's raw operator result, a boolean node's `=== true`. */
-  passes: unknown;
-}
-
-function evaluateNode(node: CompiledNode, read: FactReader, isRoot: boolean): Evaluated {
+/**
+ * Evaluates a node as json-rules-engine's evaluateCondition does and returns its result node. What
+ * the engine's promise resolves to is the node's `result`: a leaf's raw operator result, a boolean
+ * node's `comparison === true` (the root's is returned by `run`, as the engine does not set it).
+ */
+function evaluateNode(node: CompiledNode, read: FactReader): ResultNode {
   if (node.kind === 'leaf') {
     // Same order as json-rules-engine: the value is resolved with the fact, then the operator runs.
     const valueResult = node.valueRef ? readRef(read, node.valueRef) : node.value;
     const factResult = readRef(read, node.fact);
-    const result = node.op(factResult, valueResult);
-    return { node: { ...node.source, factResult, valueResult, result } as ResultNode, passes: result };
+    return { ...node.source, factResult, valueResult, result: node.op(factResult, valueResult) } as ResultNode;
   }
+  const out = evaluateBoolean(node, read);
+  out.result = booleanResult;
+  return out;
+}
+
+/** The last boolean node's `comparison === true`, kept here rather than in a wrapper object per node. */
+let booleanResult = false;
+
+function evaluateBoolean(node: CompiledBoolean, read: FactReader): ResultNode {
   const out: Record<string, unknown> = { ...node.shape };
   let comparison: unknown;
   if (node.kind === 'not') {
-    const child = evaluateNode(node.children[0]!, read, false);
-    out.not = child.node;
-    comparison = !child.passes;
+    const child = evaluateNode(node.children[0]!, read);
+    out.not = child;
+    comparison = !child.result;
   } else {
-    const results = new Map<CompiledNode, ResultNode>();
+    const children = node.children;
+    const results: Array<ResultNode | undefined> = new Array(children.length);
     comparison = prioritizeAndRun(node, read, results);
-    out[node.kind] = node.children.map((c) => results.get(c) ?? unevaluated(c));
+    for (let i = 0; i < children.length; i++) if (results[i] === undefined) results[i] = unevaluated(children[i]!);
+    out[node.kind] = results;
   }
-  const passes = comparison === true;
-  // The engine sets `result` on every boolean node it evaluates except the root, which it runs directly.
-  if (!isRoot) out.result = passes;
-  return { node: out as ResultNode, passes };
+  booleanResult = comparison === true;
+  return out as ResultNode;
 }
 
 /** json-rules-engine's prioritizeAndRun for `all`/`any`: a priority group is evaluated whole; groups short-circuit. */
-function prioritizeAndRun(node: CompiledBoolean, read: FactReader, results: Map<CompiledNode, ResultNode>): unknown {
+function prioritizeAndRun(node: CompiledBoolean, read: FactReader, results: Array<ResultNode | undefined>): unknown {
   const children = node.children;
   if (children.length === 0) return true;
   if (children.length === 1) {
-    const e = evaluateNode(children[0]!, read, false);
-    results.set(children[0]!, e.node);
-    return e.passes;
+    const r = evaluateNode(children[0]!, read);
+    results[0] = r;
+    return r.result;
   }
   const isAll = node.kind === 'all';
   let setResult: unknown = isAll;
@@ -182,10 +189,10 @@ function prioritizeAndRun(node: CompiledBoolean, read: FactReader, results: Map<
     if (isAll ? !setResult : setResult) break;
     let every = true;
     let some = false;
-    for (const c of set) {
-      const e = evaluateNode(c, read, false);
-      results.set(c, e.node);
-      if (e.passes === true) some = true;
+    for (const i of set) {
+      const r = evaluateNode(children[i]!, read);
+      results[i] = r;
+      if (r.result === true) some = true;
       else every = false;
     }
     setResult = isAll ? every : some;
@@ -201,5 +208,5 @@ function prioritizeAndRun(node: CompiledBoolean, read: FactReader, results: Map<
 export function compileConditions(tree: unknown, name: string): CompiledConditions {
   if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
   const root = compileNode(tree, name) as CompiledBoolean;
-  return { run: (read) => evaluateNode(root, read, true).node };
+  return { run: (read) => evaluateBoolean(root, read) };
 }

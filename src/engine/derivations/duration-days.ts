@@ -25,12 +25,15 @@ export const durationDays: Derivation = {
     const monthLength = ctx.resolve(a.monthLength ?? 'calendar');
     if (d.value === undefined || from.value === undefined || monthLength.value === undefined) return unknownFrom(d, from, monthLength);
     const duration = d.value as Duration;
-    const start = parseISO(String(from.value));
     let days: number | undefined;
     if (typeof duration.days === 'number') days = duration.days;
     else if (typeof duration.hours === 'number') days = duration.hours / 24;
     else if (typeof duration.months === 'number') {
-      if (monthLength.value === 'calendar') days = isValid(start) ? calendarMonthsInDays(start, duration.months) : undefined;
+      if (monthLength.value === 'calendar') {
+        // Parsed only here: days and hours do not need the date (and parsing costs on every target).
+        const start = parseISO(String(from.value));
+        days = isValid(start) ? calendarMonthsInDays(start, duration.months) : undefined;
+      }
       else if (typeof monthLength.value === 'number') days = duration.months * monthLength.value;
     }
     return { value: days, pointer: d.pointer, looked: d.looked, params: paramsOf(d, from, monthLength) };
