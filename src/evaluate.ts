@@ -3,7 +3,7 @@ import { version } from '../package.json';
 import { checkedConfig, type LoadedConfig } from './config.js';
 import { VigieInputError } from './errors.js';
 import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
-import { renderTemplate } from './engine/template.js';
+import { placeholders, renderTemplate } from './engine/template.js';
 import { getAtPointer, joinPointer } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
 import { resolveParameters, type ResolvedParameters } from './packs/parameters.js';
@@ -13,7 +13,7 @@ import { summarize } from './report/summary.js';
 import { applyWaivers } from './report/waivers.js';
 import { isCalendarDate } from './schema/formats.js';
 import type { Bilingual, Deployment, Evidence, Finding, Report, Waiver } from './types.js';
-import type { TargetFacts } from './engine/facts.js';
+import type { FactTable, TargetFacts } from './engine/facts.js';
 
 export interface EvaluateOptions {
   /** The date the law is applied as of, YYYY-MM-DD or a Date; default today. */
@@ -117,10 +117,16 @@ export async function evaluateConfig(
       targetsByScope.set(d.scope, targets);
     }
     const shared = new Map(); // the rule's facts that are the same on every target of this deployment
+    const table: FactTable = new Map(); // filled anew for each target: read only before the next one
+    // One object for every target, updated in place: each evaluation reads it before the next one starts.
+    const facts: TargetFacts = { target: undefined, pointer: '', targetId: undefined, deployment: config.data, params: params.values, asOf, shared, table };
     for (const { target, pointer, targetId } of targets) {
-      const facts: TargetFacts = { target, pointer, targetId, deployment: config.data, params: params.values, asOf, shared };
-      const outcome = engine === 'compiled' ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence) : await evaluateRuleOnTarget(rule, facts, params.evidence);
-      if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
+      facts.target = target;
+      facts.pointer = pointer;
+      facts.targetId = targetId;
+      const outcome = engine === 'compiled' ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence, omitted !== undefined) : await evaluateRuleOnTarget(rule, facts, params.evidence);
+      if (typeof outcome === 'string') omitted![outcome]++;
+      else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
       else findings.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, config }));
     }
   }
@@ -219,6 +225,19 @@ interface FindingContext {
   config: LoadedConfig;
 }
 
+const readsFacts = new WeakMap<LoadedRule['definition'], boolean>();
+
+/** Whether a rule's messages name `{{facts.…}}` (else the facts are not copied for them). */
+function templatesReadFacts(d: LoadedRule['definition']): boolean {
+  let yes = readsFacts.get(d);
+  if (yes === undefined) {
+    const texts = [...Object.values(d.messages), ...Object.values(DEFAULT_MESSAGES)].flatMap((m) => [m.fr, m.en]);
+    yes = texts.some((t) => placeholders(t).some((p) => p === 'facts' || p.startsWith('facts.')));
+    readsFacts.set(d, yes);
+  }
+  return yes;
+}
+
 function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
   const d = rule.definition;
   const source = c.config.source;
@@ -232,8 +251,11 @@ function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): F
   const key = outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status;
   const template = (key === 'violation' ? d.messages.violation : d.messages[key]) ?? DEFAULT_MESSAGES[key as keyof typeof DEFAULT_MESSAGES];
   const first = evidence[0];
-  const facts: Record<string, unknown> = {};
-  for (const [k, v] of outcome.facts) facts[k] = v.value;
+  let facts: Record<string, unknown> | undefined;
+  if (templatesReadFacts(d)) {
+    facts = {};
+    for (const [k, v] of outcome.facts) facts[k] = v.value;
+  }
   const context = {
     target: c.target,
     targetId: c.targetId,

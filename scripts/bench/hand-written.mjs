@@ -1,7 +1,7 @@
 // The same checks as the rule files, written by hand as a CSU developer would without vigie.
 // ADDING A RULE TO THE BENCH: add its check here, keyed by rule id, and nothing else (vigie and the
-// naive json-rules-engine side read the rule files). A check receives the camera with the defaults
-// already merged, the deployment and the context, and returns { status, evidence?, missing? }.
+// naive json-rules-engine side read the rule files). A check receives the camera as written, the
+// camera defaults, the deployment and the context, and returns { status, evidence?, missing? }.
 
 const MONTH_DAYS = 30; // the month-counting parameter's default value
 
@@ -13,17 +13,23 @@ function days(duration) {
   return undefined;
 }
 
+/** A camera's setting `group.key`, else the defaults' (what `cameraDefaults` means). */
+const setting = (cam, defaults, group, key) => {
+  const own = cam[group]?.[key];
+  return own !== undefined ? own : defaults[group]?.[key];
+};
+
 const boolEquals = (value, expected, pointer) =>
   value === undefined
     ? { status: 'undetermined', missing: [pointer] }
     : { status: value === expected ? 'pass' : 'violation', evidence: [{ pointer, actual: value, expected }] };
 
 export const handWrittenChecks = {
-  'no-audio-capture': (cam, _dep, c) => boolEquals(cam.audio?.capture, false, `${c.pointer}/audio/capture`),
+  'no-audio-capture': (cam, defaults, _dep, c) => boolEquals(setting(cam, defaults, 'audio', 'capture'), false, `${c.pointer}/audio/capture`),
 
-  'no-facial-recognition': (cam, _dep, c) => {
-    const face = cam.analytics?.facialRecognition;
-    const bio = cam.analytics?.biometricIdentification;
+  'no-facial-recognition': (cam, defaults, _dep, c) => {
+    const face = setting(cam, defaults, 'analytics', 'facialRecognition');
+    const bio = setting(cam, defaults, 'analytics', 'biometricIdentification');
     const checks = [
       [face, `${c.pointer}/analytics/facialRecognition`],
       [bio, `${c.pointer}/analytics/biometricIdentification`],
@@ -35,8 +41,8 @@ export const handWrittenChecks = {
     return { status: 'pass', evidence: checks.map(([v, p]) => ({ pointer: p, actual: v, expected: false })) };
   },
 
-  'retention-max-one-month': (cam, dep, c) => {
-    const own = cam.retention;
+  'retention-max-one-month': (cam, defaults, dep, c) => {
+    const own = cam.retention ?? defaults.retention;
     const retention = own ?? dep.recording?.retention;
     const pointer = own ? `${c.pointer}/retention` : '/recording/retention';
     const d = days(retention);
@@ -45,19 +51,33 @@ export const handWrittenChecks = {
   },
 };
 
-/** Findings of the hand-written checks, one per (rule, camera), with a message as a report would carry. */
+const STATUS_CODES = ['pass', 'violation', 'undetermined'];
+
+/**
+ * The hand-written loop: every check on every camera. Like vigie's `findings: 'problems'`, it
+ * builds a finding (message, evidence or missing fields) only for a violation or an undetermined
+ * outcome and counts the passes; `statuses` keeps every outcome (one byte per rule and camera) so
+ * that the bench can compare all of them with vigie's and json-rules-engine's.
+ */
 export function handWrittenFindings(deployment, ruleIds) {
   const defaults = deployment.cameraDefaults ?? {};
   const cameras = deployment.cameras ?? [];
   const findings = [];
+  const statuses = {};
+  let pass = 0;
   for (const ruleId of ruleIds) {
     const check = handWrittenChecks[ruleId];
     if (!check) throw new Error(`no hand-written check for rule ${ruleId}: add it to scripts/bench/hand-written.mjs`);
+    const codes = (statuses[ruleId] = new Uint8Array(cameras.length));
     for (let i = 0; i < cameras.length; i++) {
-      const raw = cameras[i];
-      const cam = { ...defaults, ...raw, audio: { ...defaults.audio, ...raw.audio }, analytics: { ...defaults.analytics, ...raw.analytics } };
+      const cam = cameras[i];
       const pointer = `/cameras/${i}`;
-      const r = check(cam, deployment, { pointer });
+      const r = check(cam, defaults, deployment, { pointer });
+      codes[i] = STATUS_CODES.indexOf(r.status);
+      if (r.status === 'pass') {
+        pass++;
+        continue;
+      }
       findings.push({
         ruleId,
         status: r.status,
@@ -69,5 +89,10 @@ export function handWrittenFindings(deployment, ruleIds) {
       });
     }
   }
-  return findings;
+  return { findings, pass, statuses };
+}
+
+/** Every (rule, camera) outcome of a hand-written run, as { ruleId, pointer, status }. */
+export function handWrittenOutcomes(run) {
+  return Object.entries(run.statuses).flatMap(([ruleId, codes]) => [...codes].map((c, i) => ({ ruleId, pointer: `/cameras/${i}`, status: STATUS_CODES[c] })));
 }

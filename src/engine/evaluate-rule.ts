@@ -76,15 +76,23 @@ export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts
   return outcomeOf(await runConditions(conditions, values), table, parameters);
 }
 
-/** Evaluates one rule on one target with its compiled conditions: same outcome as evaluateRuleOnTarget, synchronously. */
-export function evaluateRuleOnTargetCompiled(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>): RuleOutcome {
+/**
+ * Evaluates one rule on one target with its compiled conditions: same outcome as
+ * evaluateRuleOnTarget, synchronously. With `countOnly`, a pass or not-applicable outcome comes
+ * back as its status alone (no evidence is gathered for a finding that will not be listed).
+ */
+export function evaluateRuleOnTargetCompiled(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>, countOnly = false): RuleOutcome | 'pass' | 'not-applicable' {
   const table = buildFacts(rule.definition, target);
   const { appliesIf, conditions } = compiledRule(rule);
   if (appliesIf) {
-    const inapplicable = notApplicable(appliesIf.run(table), table, parameters);
+    const tree = appliesIf.run(table);
+    if (countOnly && truth(tree) === 'F') return 'not-applicable';
+    const inapplicable = notApplicable(tree, table, parameters);
     if (inapplicable) return inapplicable;
   }
-  return outcomeOf(conditions.run(table), table, parameters);
+  const tree = conditions.run(table);
+  if (countOnly && truth(tree) === 'T') return 'pass';
+  return outcomeOf(tree, table, parameters);
 }
 
 /** The outcome when `appliesIf` does not hold (false) or cannot be decided (unknown); undefined when it holds. */

@@ -16,6 +16,12 @@ export interface TargetFacts {
    * rule and deployment rather than once per target. Optional: without it everything is computed.
    */
   shared?: Map<string, DerivedValue>;
+  /**
+   * A table to fill instead of a new one (evaluate reuses one per rule: the facts are set in the
+   * same order for every target, so each target overwrites the last). Whoever passes it must be
+   * done with the previous target's table, outcome included, before the next call.
+   */
+  table?: FactTable;
 }
 
 /** A derived fact of a rule, looked up once: its function, its arguments, and whether it reads the target. */
@@ -51,14 +57,29 @@ function readsAny(args: unknown, facts: Set<string>): boolean {
   return false;
 }
 
+/** Shared by the built-in facts that have no provenance; frozen, so that a derivation changing it fails loudly. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/** isFactRef, remembered per argument object (rule arguments are read again on every target). */
+const refs = new WeakMap<object, boolean>();
+function isRef(arg: unknown): arg is { fact: string; path?: string } {
+  if (arg === null || typeof arg !== 'object') return false;
+  let yes = refs.get(arg);
+  if (yes === undefined) {
+    yes = isFactRef(arg);
+    refs.set(arg, yes);
+  }
+  return yes;
+}
+
 /** Every fact of a target with its provenance: the built-in ones, then the rule's derived facts in order. */
 export type FactTable = Map<string, DerivedValue>;
 
 export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
-  const table: FactTable = new Map();
+  const table: FactTable = t.table ?? new Map();
   const shared = t.shared;
-  table.set('target', { value: t.target, pointer: t.pointer, looked: [t.pointer], params: [] });
-  table.set('targetId', { value: t.targetId, looked: [], params: [] });
+  table.set('target', { value: t.target, pointer: t.pointer, looked: [t.pointer], params: NONE });
+  table.set('targetId', { value: t.targetId, looked: NONE, params: NONE });
   if (shared?.has('asOf')) {
     table.set('deployment', shared.get('deployment')!);
     table.set('param', shared.get('param')!);
@@ -71,10 +92,10 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   }
 
   const resolve = (arg: unknown): DerivedValue => {
-    if (!isFactRef(arg)) return literal(arg);
+    if (!isRef(arg)) return literal(arg);
     const base = table.get(arg.fact) ?? literal(undefined);
     const r = descend(base, arg.path);
-    if (arg.fact === 'param' && arg.path) return { ...r, params: [arg.path.split('/')[1]!] };
+    if (arg.fact === 'param' && arg.path) return { value: r.value, pointer: r.pointer, looked: r.looked, params: [arg.path.split('/')[1]!] };
     return r;
   };
   const ctx = { resolve, asOf: t.asOf };

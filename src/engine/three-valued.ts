@@ -68,13 +68,16 @@ export function truth(node: ResultNode): Truth {
 }
 
 /** The leaves that make `node` take the value `want`: the conditions that decided it. */
-export function decisiveLeaves(node: ResultNode, want: Truth): ResultNode[] {
+export function decisiveLeaves(node: ResultNode, want: Truth, into: ResultNode[] = []): ResultNode[] {
   if (node.all || node.any) {
     const children = (node.all ?? node.any)!;
     const absorbing: Truth = node.all ? 'F' : 'T';
-    const picked = want === absorbing || want === 'U' ? children.filter((c) => truth(c) === want) : children;
-    return picked.flatMap((c) => decisiveLeaves(c, want === absorbing || want === 'U' ? want : want));
+    // For the absorbing value or unknown, the children that have it decided; otherwise all of them did.
+    const onlyWanted = want === absorbing || want === 'U';
+    for (const c of children) if (!onlyWanted || truth(c) === want) decisiveLeaves(c, want, into);
+    return into;
   }
-  if (node.not) return decisiveLeaves(node.not, negate(want));
-  return leafTruth(node) === want ? [node] : [];
+  if (node.not) return decisiveLeaves(node.not, negate(want), into);
+  if (leafTruth(node) === want) into.push(node);
+  return into;
 }

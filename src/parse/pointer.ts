@@ -9,6 +9,7 @@ export function unescapeSegment(segment: string): string {
 }
 
 export function joinPointer(base: string, ...segments: Array<string | number>): string {
+  if (segments.length === 1 && typeof segments[0] === 'number') return `${base}/${segments[0]}`; // an index needs no escaping
   return base + segments.map((s) => '/' + escapeSegment(s)).join('');
 }
 
@@ -39,8 +40,18 @@ const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o,
 
 /** Reads the value at a pointer; own properties only, so `__proto__` or `constructor` never reach the prototype. */
 export function getAtPointer(value: unknown, pointer: string): unknown {
-  return getAtSegments(value, parsePointer(pointer));
+  let segments = parsed.get(pointer);
+  if (!segments) {
+    segments = parsePointer(pointer);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(pointer, segments);
+  }
+  return getAtSegments(value, segments);
 }
+
+/** getAtPointer reads the same few paths (those of rules and scopes) on every target: parse each once. */
+const parsed = new Map<string, readonly string[]>();
+const MAX_PARSED = 1000;
 
 /** getAtPointer with the pointer already parsed (for paths read on every target). */
 export function getAtSegments(value: unknown, segments: readonly string[]): unknown {
@@ -61,6 +72,13 @@ export function getAtSegments(value: unknown, segments: readonly string[]): unkn
 /** Compares pointers so that `/cameras/2` sorts before `/cameras/10`. */
 export function comparePointers(a: string, b: string): number {
   if (a === b) return 0;
+  // Fast path for siblings such as /cameras/2 and /cameras/10 (sorting 100,000s of findings).
+  const ia = a.lastIndexOf('/');
+  if (ia >= 0 && ia === b.lastIndexOf('/') && a.startsWith(b.slice(0, ia + 1)) && !a.includes('~')) {
+    const x = a.slice(ia + 1);
+    const y = b.slice(ia + 1);
+    if (isDigits(x) && isDigits(y)) return Number(x) - Number(y);
+  }
   const sa = parsePointer(a);
   const sb = parsePointer(b);
   for (let i = 0; i < Math.min(sa.length, sb.length); i++) {

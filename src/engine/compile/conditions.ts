@@ -21,9 +21,13 @@ interface Ref {
   segments: string[] | undefined;
 }
 
+/** Builds a leaf's result node: the condition as written plus what evaluation found. */
+type LeafMaker = (factResult: unknown, valueResult: unknown, result: unknown) => ResultNode;
+
 interface CompiledLeaf {
   kind: 'leaf';
   source: Record<string, unknown>;
+  make: LeafMaker;
   fact: Ref;
   /** Set when the condition's value is a fact reference. */
   valueRef?: Ref;
@@ -36,6 +40,8 @@ interface CompiledBoolean {
   kind: 'all' | 'any' | 'not';
   /** The node as json-rules-engine's Condition holds it, before evaluation (children excluded). */
   shape: Record<string, unknown>;
+  /** Builds the node's result with its children's results. */
+  make: (children: ResultNode | ResultNode[]) => Record<string, unknown>;
   children: CompiledNode[];
   /** Indices of the children grouped by priority, highest first (json-rules-engine's prioritizeConditions). */
   sets: number[][];
@@ -74,7 +80,7 @@ function compileNode(node: unknown, where: string): CompiledNode {
     const priority = Number.parseInt(node.priority as string, 10) || 1;
     const shape: Record<string, unknown> = { ...node, operator: kind, priority };
     delete shape[kind];
-    return { kind, shape, children, sets: prioritized(children), priority };
+    return { kind, shape, make: booleanMaker(kind, shape), children, sets: prioritized(children), priority };
   }
   if (hasOwn(node, 'condition')) fail(where, 'condition references are not supported');
   for (const k of ['fact', 'operator', 'value']) if (!hasOwn(node, k)) fail(where, `a condition needs "${k}"`);
@@ -100,6 +106,7 @@ function compileNode(node: unknown, where: string): CompiledNode {
   return {
     kind: 'leaf',
     source: { ...node },
+    make: leafMaker(node),
     fact: { fact: node.fact, segments: checkPath(node.path, where) },
     valueRef,
     value,
@@ -107,6 +114,45 @@ function compileNode(node: unknown, where: string): CompiledNode {
     // Runtime facts have priority 1, so a leaf without its own priority sorts as 1.
     priority: (node.priority as number | undefined) || 1,
   };
+}
+
+/**
+ * Result nodes are made on every target: literals of a fixed shape for the usual leaves (much
+ * cheaper than a spread); any other leaf is copied with a spread. Key order is not significant.
+ */
+function leafMaker(source: Record<string, unknown>): LeafMaker {
+  const { fact, operator, value, path, name } = source as { fact: string; operator: string; value: unknown; path?: string; name?: string };
+  const keys = Object.keys(source).filter((k) => k !== 'fact' && k !== 'operator' && k !== 'value').sort().join(',');
+  switch (keys) {
+    case '':
+      return (factResult, valueResult, result) => ({ fact, operator, value, factResult, valueResult, result }) as ResultNode;
+    case 'name':
+      return (factResult, valueResult, result) => ({ fact, operator, value, name, factResult, valueResult, result }) as ResultNode;
+    case 'path':
+      return (factResult, valueResult, result) => ({ fact, path, operator, value, factResult, valueResult, result }) as ResultNode;
+    case 'name,path':
+      return (factResult, valueResult, result) => ({ fact, path, operator, value, name, factResult, valueResult, result }) as ResultNode;
+    default: {
+      const copy = { ...source };
+      return (factResult, valueResult, result) => ({ ...copy, factResult, valueResult, result }) as ResultNode;
+    }
+  }
+}
+
+function booleanMaker(kind: 'all' | 'any' | 'not', shape: Record<string, unknown>): CompiledBoolean['make'] {
+  const { operator, priority, name } = shape;
+  const keys = Object.keys(shape).sort().join(',');
+  if (keys === 'operator,priority') {
+    if (kind === 'all') return (all) => ({ operator, priority, all });
+    if (kind === 'any') return (any) => ({ operator, priority, any });
+    return (not) => ({ operator, priority, not });
+  }
+  if (keys === 'name,operator,priority') {
+    if (kind === 'all') return (all) => ({ name, operator, priority, all });
+    if (kind === 'any') return (any) => ({ name, operator, priority, any });
+    return (not) => ({ name, operator, priority, not });
+  }
+  return (children) => ({ ...shape, [kind]: children });
 }
 
 /** json-rules-engine's prioritizeConditions: groups by priority, highest first, order kept inside a group. */
@@ -146,7 +192,7 @@ function evaluateNode(node: CompiledNode, read: FactReader): ResultNode {
     // Same order as json-rules-engine: the value is resolved with the fact, then the operator runs.
     const valueResult = node.valueRef ? readRef(read, node.valueRef) : node.value;
     const factResult = readRef(read, node.fact);
-    return { ...node.source, factResult, valueResult, result: node.op(factResult, valueResult) } as ResultNode;
+    return node.make(factResult, valueResult, node.op(factResult, valueResult));
   }
   const out = evaluateBoolean(node, read);
   out.result = booleanResult;
@@ -157,18 +203,18 @@ function evaluateNode(node: CompiledNode, read: FactReader): ResultNode {
 let booleanResult = false;
 
 function evaluateBoolean(node: CompiledBoolean, read: FactReader): ResultNode {
-  const out: Record<string, unknown> = { ...node.shape };
+  let out: Record<string, unknown>;
   let comparison: unknown;
   if (node.kind === 'not') {
     const child = evaluateNode(node.children[0]!, read);
-    out.not = child;
+    out = node.make(child);
     comparison = !child.result;
   } else {
     const children = node.children;
-    const results: Array<ResultNode | undefined> = new Array(children.length);
+    const results: Array<ResultNode | undefined> = [];
     comparison = prioritizeAndRun(node, read, results);
     for (let i = 0; i < children.length; i++) if (results[i] === undefined) results[i] = unevaluated(children[i]!);
-    out[node.kind] = results;
+    out = node.make(results as ResultNode[]);
   }
   booleanResult = comparison === true;
   return out as ResultNode;
