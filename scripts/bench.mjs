@@ -1,6 +1,6 @@
 // npm run bench: vigie's evaluate against one json-rules-engine run per camera (naive) and a
 // hand-written loop, on seeded synthetic deployments. Runs the built package (dist/).
-// Usage: node --expose-gc scripts/bench.mjs [--sizes 1000,10000,100000] [--reps 5] [--naive-reps 3]
+// Usage: node --expose-gc scripts/bench.mjs [--sizes 1000,5000,10000,100000] [--reps 5] [--naive-reps 3]
 import { createHash } from 'node:crypto';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ import { naiveFindings } from './bench/naive.mjs';
 
 const { values: opts } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1000,10000,100000' },
+    sizes: { type: 'string', default: '1000,5000,10000,100000' },
     reps: { type: 'string', default: '5' },
     'naive-reps': { type: 'string', default: '3' },
     'naive-max': { type: 'string', default: '100000' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtinRuleSet, evaluate, parseConfig, type Deployment } from '../src/index.js';
+import { builtinFiles, builtinRuleSet, evaluate, loadRuleSet, parseConfig, type Deployment } from '../src/index.js';
 import { read, ruleFolders } from './helpers.js';
 import { readdirSync } from 'node:fs';
 
@@ -69,5 +69,34 @@ describe('the compiled engine gives the same report as json-rules-engine', () =>
       }
     }
     expect(compared).toBeGreaterThanOrEqual(ruleFolders().length * 2);
+  });
+});
+
+describe("findings: 'problems'", () => {
+  it('lists exactly the full report\'s violations and undetermined findings, and counts the rest', async () => {
+    await fc.assert(
+      fc.asyncProperty(deployment, asOf, async (config, date) => {
+        const full = await evaluate(config, { asOf: date });
+        const problems = await evaluate(config, { asOf: date, findings: 'problems' });
+        expect(problems.findings).toStrictEqual(full.findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable'));
+        expect(problems.summary).toStrictEqual(full.summary);
+        expect(problems.omitted).toStrictEqual({ pass: full.summary.pass, 'not-applicable': full.summary['not-applicable'] });
+        expect(full).not.toHaveProperty('omitted');
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('a rule the compiled engine cannot reproduce', () => {
+  it('stops the evaluation with an error naming the rule, instead of deciding differently', async () => {
+    // json-rules-engine reads any object with a `fact` key as a fact reference, extra keys included.
+    const files = builtinFiles().map((f) =>
+      f.path.endsWith('/no-audio-capture/rule.yaml') ? { ...f, text: f.text.replace('value: false', 'value: { fact: target, params: { x: 1 } }') } : f,
+    );
+    const ruleSet = loadRuleSet(files);
+    const config = { cameras: [{ id: 'A', audio: { capture: false } }] };
+    await expect(evaluate(config, { asOf: '2026-01-15', ruleSet })).rejects.toThrow(/rule no-audio-capture, conditions\/all\/0\/value: unsupported key "params"/);
+    await expect(evaluate(config, { asOf: '2026-01-15', ruleSet, engine: 'reference' })).resolves.toBeDefined();
   });
 });
