@@ -13,7 +13,8 @@ import { summarize } from './report/summary.js';
 import { applyWaivers } from './report/waivers.js';
 import { isCalendarDate } from './schema/formats.js';
 import type { Bilingual, Deployment, Evidence, Finding, Report, Waiver } from './types.js';
-import type { FactTable, TargetFacts } from './engine/facts.js';
+import { targetFact, type FactTable, type TargetFacts } from './engine/facts.js';
+import type { DerivedValue } from './engine/derivations/index.js';
 
 export interface EvaluateOptions {
   /** The date the law is applied as of, YYYY-MM-DD or a Date; default today. */
@@ -110,20 +111,23 @@ export async function evaluateConfig(
     let targets = targetsByScope.get(d.scope);
     if (!targets) {
       const scope = ruleSet.scopes[d.scope]!;
-      targets = [];
-      for (const { target, pointer } of targetsOf(config.data, scope.each, scope.defaults)) {
-        targets.push({ target, pointer, targetId: scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined });
-      }
+      targets = listTargets(config.data, scope.each, scope.defaults).map(({ target, pointer }) => ({
+        target,
+        pointer,
+        targetId: scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined,
+        fact: targetFact(target, pointer),
+      }));
       targetsByScope.set(d.scope, targets);
     }
     const shared = new Map(); // the rule's facts that are the same on every target of this deployment
     const table: FactTable = new Map(); // filled anew for each target: read only before the next one
     // One object for every target, updated in place: each evaluation reads it before the next one starts.
     const facts: TargetFacts = { target: undefined, pointer: '', targetId: undefined, deployment: config.data, params: params.values, asOf, shared, table };
-    for (const { target, pointer, targetId } of targets) {
+    for (const { target, pointer, targetId, fact } of targets) {
       facts.target = target;
       facts.pointer = pointer;
       facts.targetId = targetId;
+      facts.targetFact = fact;
       const outcome = engine === 'compiled' ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence, omitted !== undefined) : await evaluateRuleOnTarget(rule, facts, params.evidence);
       if (typeof outcome === 'string') omitted![outcome]++;
       else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
@@ -137,6 +141,8 @@ interface ScopeTarget {
   target: unknown;
   pointer: string;
   targetId: string | undefined;
+  /** The `target` fact, made once and shared by the scope's rules. */
+  fact: DerivedValue;
 }
 
 /** Evaluates a deployment against the rule packs and returns the report. */
@@ -173,6 +179,17 @@ export function assembleReport(findings: Finding[], meta: { asOf: string; packs:
     report.omitted = { ...meta.omitted };
   }
   return report;
+}
+
+/** targetsOf as an array (no generator step per target). */
+export function listTargets(data: unknown, each: string, defaultsAt?: string): Array<{ target: unknown; pointer: string }> {
+  if (each === '') return [{ target: data, pointer: '' }];
+  const list = getAtPointer(data, each);
+  if (!Array.isArray(list)) return [];
+  const defaults = defaultsAt !== undefined ? getAtPointer(data, defaultsAt) : undefined;
+  const out = new Array<{ target: unknown; pointer: string }>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = { target: mergeUnder(defaults, list[i]), pointer: joinPointer(each, i) };
+  return out;
 }
 
 export function* targetsOf(data: unknown, each: string, defaultsAt?: string): Generator<{ target: unknown; pointer: string }> {

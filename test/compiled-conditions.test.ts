@@ -6,7 +6,7 @@ import { outcomeOf } from '../src/engine/evaluate-rule.js';
 import type { FactTable } from '../src/engine/facts.js';
 import { conditionEngine, runConditions } from '../src/engine/json-rules-engine.js';
 import { builtinOperatorNames, customOperators, operatorDecoratorNames } from '../src/engine/operators/index.js';
-import type { ResultNode } from '../src/engine/three-valued.js';
+import { truth, type ResultNode } from '../src/engine/three-valued.js';
 import type { ParameterEvidence } from '../src/types.js';
 
 /**
@@ -110,6 +110,7 @@ describe('compiled conditions decide exactly as json-rules-engine', () => {
         expect(fast.threw).toBe(ref.threw);
         if (ref.threw || fast.threw) return;
         expect(fast.tree).toStrictEqual(ref.tree);
+        expect(compileConditions(conditions, 'r').judge(tableOf(values))).toBe(truth(ref.tree));
         const table = tableOf(values);
         expect(outcomeOf(fast.tree, table, PARAMS)).toStrictEqual(outcomeOf(ref.tree, table, PARAMS));
       }),

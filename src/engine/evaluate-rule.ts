@@ -85,14 +85,16 @@ export function evaluateRuleOnTargetCompiled(rule: LoadedRule, target: TargetFac
   const table = buildFacts(rule.definition, target);
   const { appliesIf, conditions } = compiledRule(rule);
   if (appliesIf) {
-    const tree = appliesIf.run(table);
-    if (countOnly && truth(tree) === 'F') return 'not-applicable';
-    const inapplicable = notApplicable(tree, table, parameters);
-    if (inapplicable) return inapplicable;
+    const t = countOnly ? appliesIf.judge(table) : undefined;
+    if (t === 'F') return 'not-applicable';
+    if (t !== 'T') {
+      const inapplicable = notApplicable(appliesIf.run(table), table, parameters);
+      if (inapplicable) return inapplicable;
+    }
   }
-  const tree = conditions.run(table);
-  if (countOnly && truth(tree) === 'T') return 'pass';
-  return outcomeOf(tree, table, parameters);
+  // Counting a pass needs no tree; anything listed is evaluated again with its tree for the evidence.
+  if (countOnly && conditions.judge(table) === 'T') return 'pass';
+  return outcomeOf(conditions.run(table), table, parameters);
 }
 
 /** The outcome when `appliesIf` does not hold (false) or cannot be decided (unknown); undefined when it holds. */

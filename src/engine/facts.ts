@@ -22,6 +22,13 @@ export interface TargetFacts {
    * done with the previous target's table, outcome included, before the next call.
    */
   table?: FactTable;
+  /** The `target` fact when already made (see targetFact); made here otherwise. */
+  targetFact?: DerivedValue;
+}
+
+/** The built-in `target` fact: the target, found at its pointer. */
+export function targetFact(target: unknown, pointer: string): DerivedValue {
+  return { value: target, pointer, looked: [pointer], params: NONE };
 }
 
 /** A derived fact of a rule, looked up once: its function, its arguments, and whether it reads the target. */
@@ -78,12 +85,15 @@ export type FactTable = Map<string, DerivedValue>;
 export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   const table: FactTable = t.table ?? new Map();
   const shared = t.shared;
-  table.set('target', { value: t.target, pointer: t.pointer, looked: [t.pointer], params: NONE });
+  table.set('target', t.targetFact ?? targetFact(t.target, t.pointer));
   table.set('targetId', { value: t.targetId, looked: NONE, params: NONE });
   if (shared?.has('asOf')) {
-    table.set('deployment', shared.get('deployment')!);
-    table.set('param', shared.get('param')!);
-    table.set('asOf', shared.get('asOf')!);
+    // A reused table already holds them (same shared map, same rule): only a new table needs them.
+    if (table.get('asOf') !== shared.get('asOf')) {
+      table.set('deployment', shared.get('deployment')!);
+      table.set('param', shared.get('param')!);
+      table.set('asOf', shared.get('asOf')!);
+    }
   } else {
     table.set('deployment', { value: t.deployment, pointer: '', looked: [''], params: [] });
     table.set('param', { value: t.params, looked: [], params: [] });

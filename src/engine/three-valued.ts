@@ -25,19 +25,19 @@ export function isValueFactRef(value: unknown): value is { fact: string; path?: 
 }
 
 /** Whether an operator name (with decorators) answers on unknown facts; looked up once per name. */
-const answersUnknown = new Map<string, boolean>();
-function acceptsUnknown(operator: string): boolean {
-  let yes = answersUnknown.get(operator);
+const answering = new Map<string, boolean>();
+export function answersUnknown(operator: string): boolean {
+  let yes = answering.get(operator);
   if (yes === undefined) {
     yes = customOperator(splitOperator(operator).base)?.acceptsUnknown === true;
-    answersUnknown.set(operator, yes);
+    answering.set(operator, yes);
   }
   return yes;
 }
 
 export function leafTruth(node: ResultNode): Truth {
   if (node.result === undefined) return 'U';
-  if (!acceptsUnknown(node.operator ?? '')) {
+  if (!answersUnknown(node.operator ?? '')) {
     if (node.factResult === undefined) return 'U';
     if (isValueFactRef(node.value) && node.valueResult === undefined) return 'U';
   }

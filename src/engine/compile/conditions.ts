@@ -1,5 +1,5 @@
 import { getAtSegments, parsePointer } from '../../parse/pointer.js';
-import type { ResultNode } from '../three-valued.js';
+import { answersUnknown, type ResultNode, type Truth } from '../three-valued.js';
 import { ConditionCompileError, resolveOperator, type OperatorFn } from './operators.js';
 
 /** The facts of one target by name (vigie's FactTable); a fact not in it is undefined. */
@@ -13,6 +13,11 @@ export type FactReader = ReadonlyMap<string, { value: unknown }>;
  */
 export interface CompiledConditions {
   run(read: FactReader): ResultNode;
+  /**
+   * `truth(run(read))` without building the tree: the same evaluation (same priorities and
+   * short-circuit, skipped nodes unknown), judged on the way. For outcomes only counted.
+   */
+  judge(read: FactReader): Truth;
 }
 
 interface Ref {
@@ -34,6 +39,8 @@ interface CompiledLeaf {
   value: unknown;
   op: OperatorFn;
   priority: number;
+  /** The operator answers on unknown facts (isKnown), so an undefined fact does not make the leaf unknown. */
+  acceptsUnknown: boolean;
 }
 
 interface CompiledBoolean {
@@ -107,6 +114,7 @@ function compileNode(node: unknown, where: string): CompiledNode {
     kind: 'leaf',
     source: { ...node },
     make: leafMaker(node),
+    acceptsUnknown: answersUnknown(node.operator as string),
     fact: { fact: node.fact, segments: checkPath(node.path, where) },
     valueRef,
     value,
@@ -246,6 +254,71 @@ function prioritizeAndRun(node: CompiledBoolean, read: FactReader, results: Arra
   return setResult;
 }
 
+/** What the engine's promise resolves to for the node judged last (see evaluateNode). */
+let judgedPasses: unknown = false;
+
+/** Kleene truth of a node as `truth` would judge its result node, setting judgedPasses as evaluateNode sets `result`. */
+function judgeNode(node: CompiledNode, read: FactReader): Truth {
+  if (node.kind === 'leaf') {
+    const valueResult = node.valueRef ? readRef(read, node.valueRef) : node.value;
+    const factResult = readRef(read, node.fact);
+    const result = node.op(factResult, valueResult);
+    judgedPasses = result;
+    // three-valued.ts leafTruth, on the values the leaf's node would hold.
+    if (result === undefined) return 'U';
+    if (!node.acceptsUnknown && (factResult === undefined || (node.valueRef && valueResult === undefined))) return 'U';
+    return result ? 'T' : 'F';
+  }
+  return judgeBoolean(node, read);
+}
+
+function judgeBoolean(node: CompiledBoolean, read: FactReader): Truth {
+  let comparison: unknown;
+  let t: Truth;
+  if (node.kind === 'not') {
+    const inner = judgeNode(node.children[0]!, read);
+    comparison = !judgedPasses;
+    t = inner === 'T' ? 'F' : inner === 'F' ? 'T' : 'U';
+  } else {
+    const children = node.children;
+    const isAll = node.kind === 'all';
+    let hasF = false;
+    let hasT = false;
+    let hasU = false;
+    let evaluated = 0;
+    const note = (x: Truth) => {
+      if (x === 'F') hasF = true;
+      else if (x === 'T') hasT = true;
+      else hasU = true;
+    };
+    if (children.length === 0) comparison = true;
+    else if (children.length === 1) {
+      note(judgeNode(children[0]!, read));
+      comparison = judgedPasses;
+      evaluated = 1;
+    } else {
+      let setResult: unknown = isAll;
+      for (const set of node.sets) {
+        if (isAll ? !setResult : setResult) break;
+        let every = true;
+        let some = false;
+        for (const i of set) {
+          note(judgeNode(children[i]!, read));
+          if (judgedPasses === true) some = true;
+          else every = false;
+        }
+        evaluated += set.length;
+        setResult = isAll ? every : some;
+      }
+      comparison = setResult;
+    }
+    if (evaluated < children.length) hasU = true; // a skipped node has no result: unknown to `truth`
+    t = isAll ? (hasF ? 'F' : hasU ? 'U' : 'T') : hasT ? 'T' : hasU ? 'U' : 'F';
+  }
+  judgedPasses = comparison === true;
+  return t;
+}
+
 /**
  * Compiles a top-level condition (`all`, `any` or `not`). Throws ConditionCompileError, naming the
  * place, for anything whose behaviour it does not reproduce exactly (unknown operator or decorator,
@@ -254,5 +327,5 @@ function prioritizeAndRun(node: CompiledBoolean, read: FactReader, results: Arra
 export function compileConditions(tree: unknown, name: string): CompiledConditions {
   if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
   const root = compileNode(tree, name) as CompiledBoolean;
-  return { run: (read) => evaluateBoolean(root, read) };
+  return { run: (read) => evaluateBoolean(root, read), judge: (read) => judgeBoolean(root, read) };
 }
