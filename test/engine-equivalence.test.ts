@@ -100,3 +100,17 @@ describe('a rule the compiled engine cannot reproduce', () => {
     await expect(evaluate(config, { asOf: '2026-01-15', ruleSet, engine: 'reference' })).resolves.toBeDefined();
   });
 });
+
+describe('mergeUnder (camera defaults)', () => {
+  it('merges recursively, keeps a __proto__ key as data and modifies neither input', async () => {
+    const { mergeUnder } = await import('../src/evaluate.js');
+    const defaults = JSON.parse('{"audio":{"capture":false,"broadcast":true},"kind":"fixed","__proto__":{"polluted":1}}');
+    const camera = JSON.parse('{"id":"A","audio":{"capture":true},"kind":"ptz","masks":[1]}');
+    const before = JSON.stringify([defaults, camera]);
+    const merged = mergeUnder(defaults, camera) as Record<string, unknown>;
+    expect(merged).toEqual({ audio: { capture: true, broadcast: true }, kind: 'ptz', id: 'A', masks: [1], ['__proto__']: { polluted: 1 } });
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect((merged as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(JSON.stringify([defaults, camera])).toBe(before);
+  });
+});
