@@ -208,8 +208,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null &
 /** `value` with `defaults` filling what it does not state, recursively into objects; neither is modified. */
 export function mergeUnder(defaults: unknown, value: unknown): unknown {
   if (!isPlainObject(defaults) || !isPlainObject(value)) return value === undefined ? defaults : value;
-  // A spread copies own properties as data properties (`__proto__` included, prototype untouched).
-  const out: Record<string, unknown> = { ...defaults };
+  const out: Record<string, unknown> = {};
+  for (const k in defaults) if (hasOwn(defaults, k)) setOwn(out, k, defaults[k]);
   for (const k in value) {
     if (!hasOwn(value, k)) continue;
     const v = value[k];
