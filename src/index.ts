@@ -18,3 +18,5 @@ export { formatText, type TextFormatOptions } from './report/format-text.js';
 export { customOperators, type OperatorDefinition } from './engine/operators/index.js';
 export { derivations, type Derivation } from './engine/derivations/index.js';
 export * from './types.js';
+export type { ConditionEngine } from './engine/evaluate-rule.js';
+export { ConditionCompileError } from './engine/compile/operators.js';
