@@ -3,8 +3,8 @@ import { version } from '../package.json';
 import { checkedConfig, type LoadedConfig } from './config.js';
 import { VigieInputError } from './errors.js';
 import { checkEvaluateOptions } from './options.js';
-import { evaluateRuleOnTarget, type RuleOutcome } from './engine/evaluate-rule.js';
-import { renderTemplate } from './engine/template.js';
+import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
+import { placeholders, renderTemplate } from './engine/template.js';
 import { getAtPointer, joinPointer } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
 import { resolveParameters, type ResolvedParameters } from './packs/parameters.js';
@@ -16,6 +16,8 @@ import { checkWaiverRules } from './report/load-waivers.js';
 import { applyWaivers } from './report/waivers.js';
 import { isCalendarDate } from './schema/formats.js';
 import type { Bilingual, Deployment, Evidence, Finding, Report, SourceLocation, Waiver } from './types.js';
+import { targetFact, type FactTable, type TargetFacts } from './engine/facts.js';
+import type { DerivedValue } from './engine/derivations/index.js';
 
 export interface EvaluateOptions {
   /** The date the law is applied as of, YYYY-MM-DD or a Date; default today. */
@@ -27,6 +29,17 @@ export interface EvaluateOptions {
   waivers?: Waiver[];
   /** Selects an alternative value of a parameter, e.g. `{ 'algorithmic-detection-end': 'jo-2030-extension' }`. */
   parameterChoices?: Record<string, string>;
+  /**
+   * `compiled` (default): conditions compiled once per rule and run synchronously.
+   * `reference`: json-rules-engine runs every rule on every target. Same findings; see docs/performance.md.
+   */
+  engine?: ConditionEngine;
+  /**
+   * `all` (default): one finding per rule and target. `problems`: only violations, undetermined and
+   * waived findings; passing and not-applicable ones are counted in `summary` and `omitted` but not
+   * listed (for 100,000s of targets, where the full report is mostly passes).
+   */
+  findings?: 'all' | 'problems';
 }
 
 export type ConfigInput = Deployment | LoadedConfig;
@@ -84,22 +97,69 @@ export function checkParameterChoices(ruleSet: RuleSet, choices: Record<string, 
   }
 }
 
-/** The findings of the chosen rules on one validated deployment. */
-export async function evaluateConfig(config: LoadedConfig, rules: LoadedRule[], ruleSet: RuleSet, params: ResolvedParameters, asOf: string): Promise<Finding[]> {
+/** Counts of the findings left out of a report made with `findings: 'problems'`. */
+export type OmittedCounts = NonNullable<Report['omitted']>;
+
+/**
+ * The findings of the chosen rules on one validated deployment. With `omitted`, passing and
+ * not-applicable outcomes are only counted there: no finding is built for them.
+ */
+export async function evaluateConfig(
+  config: LoadedConfig,
+  rules: LoadedRule[],
+  ruleSet: RuleSet,
+  params: ResolvedParameters,
+  asOf: string,
+  engine: ConditionEngine = 'compiled',
+  omitted?: OmittedCounts,
+): Promise<Finding[]> {
   const findings: Finding[] = [];
+  if (engine === 'compiled') for (const rule of rules) compiledRule(rule); // fail before any work on a rule that cannot be compiled
+  // Targets (camera defaults merged in) are listed once per scope and shared by the scope's rules.
+  const targetsByScope = new Map<string, ScopeTarget[]>();
+  const locate = (p: string) => config.source?.locate(p);
   for (const rule of rules) {
     const d = rule.definition;
     const scope = ruleSet.scopes[d.scope]!;
     // Streamed scopes (an access log) have no targets in the deployment: auditLog evaluates them.
     if (scope.source !== undefined || scope.each === undefined) continue;
-    for (const { target, pointer } of targetsOf(config.data, scope.each, scope.defaults)) {
-      const targetId = scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined;
-      const outcome = await evaluateRuleOnTarget(rule, { target, pointer, targetId, deployment: config.data, params: params.values, asOf }, params.evidence);
-      const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
-      findings.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate: (p) => config.source?.locate(p) }));
+    let targets = targetsByScope.get(d.scope);
+    if (!targets) {
+      targets = listTargets(config.data, scope.each, scope.defaults).map(({ target, pointer }) => ({
+        target,
+        pointer,
+        targetId: scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined,
+        fact: targetFact(target, pointer),
+      }));
+      targetsByScope.set(d.scope, targets);
+    }
+    const shared = new Map(); // the rule's facts that are the same on every target of this deployment
+    const table: FactTable = new Map(); // filled anew for each target: read only before the next one
+    // One object for every target, updated in place: each evaluation reads it before the next one starts.
+    const facts: TargetFacts = { target: undefined, pointer: '', targetId: undefined, deployment: config.data, params: params.values, asOf, shared, table };
+    for (const { target, pointer, targetId, fact } of targets) {
+      facts.target = target;
+      facts.pointer = pointer;
+      facts.targetId = targetId;
+      facts.targetFact = fact;
+      const outcome = engine === 'compiled' ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence, omitted !== undefined) : await evaluateRuleOnTarget(rule, facts, params.evidence);
+      if (typeof outcome === 'string') omitted![outcome]++;
+      else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
+      else {
+        const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
+        findings.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate }));
+      }
     }
   }
   return findings;
+}
+
+interface ScopeTarget {
+  target: unknown;
+  pointer: string;
+  targetId: string | undefined;
+  /** The `target` fact, made once and shared by the scope's rules. */
+  fact: DerivedValue;
 }
 
 /** Evaluates a deployment against the rule packs and returns the report. */
@@ -119,15 +179,37 @@ export async function evaluateMany(inputs: ConfigInput[], options: EvaluateOptio
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
   const configs = inputs.map(checkedInput);
 
-  const findings: Finding[] = [];
-  for (const config of configs) findings.push(...(await evaluateConfig(config, rules, ruleSet, params, asOf)));
-  return assembleReport(findings, { asOf, packs, inputs: configs.map((c) => c.file).filter((f): f is string => f !== undefined), waivers: options.waivers ?? [] });
+  const omitted: OmittedCounts | undefined = options.findings === 'problems' ? { pass: 0, 'not-applicable': 0 } : undefined;
+  let findings: Finding[] = [];
+  // concat, not push(...): a spread of 100,000s of findings overflows the call stack.
+  for (const config of configs) findings = findings.concat(await evaluateConfig(config, rules, ruleSet, params, asOf, options.engine, omitted));
+  return assembleReport(findings, { asOf, packs, inputs: configs.map((c) => c.file).filter((f): f is string => f !== undefined), waivers: options.waivers ?? [], omitted });
 }
 
-export function assembleReport(findings: Finding[], meta: { asOf: string; packs: string[]; inputs: string[]; waivers: Waiver[] }): Report {
+export function assembleReport(findings: Finding[], meta: { asOf: string; packs: string[]; inputs: string[]; waivers: Waiver[]; omitted?: OmittedCounts }): Report {
   const { findings: waived, statuses } = applyWaivers(findings, meta.waivers, meta.asOf);
   waived.sort(compareFindings);
-  return { vigieVersion: version, asOf: meta.asOf, packs: meta.packs, inputs: meta.inputs, findings: waived, summary: summarize(waived), waivers: statuses };
+  const summary = summarize(waived);
+  const report: Report = { vigieVersion: version, asOf: meta.asOf, packs: meta.packs, inputs: meta.inputs, findings: waived, summary, waivers: statuses };
+  if (meta.omitted) {
+    // Waivers never apply to passing or not-applicable findings, so counting them apart changes no status.
+    summary.pass += meta.omitted.pass;
+    summary['not-applicable'] += meta.omitted['not-applicable'];
+    summary.total += meta.omitted.pass + meta.omitted['not-applicable'];
+    report.omitted = { ...meta.omitted };
+  }
+  return report;
+}
+
+/** targetsOf as an array (no generator step per target). */
+export function listTargets(data: unknown, each: string, defaultsAt?: string): Array<{ target: unknown; pointer: string }> {
+  if (each === '') return [{ target: data, pointer: '' }];
+  const list = getAtPointer(data, each);
+  if (!Array.isArray(list)) return [];
+  const defaults = defaultsAt !== undefined ? getAtPointer(data, defaultsAt) : undefined;
+  const out = new Array<{ target: unknown; pointer: string }>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = { target: mergeUnder(defaults, list[i]), pointer: joinPointer(each, i) };
+  return out;
 }
 
 export { mergeUnder };
@@ -169,6 +251,19 @@ export interface FindingContext {
   reportPointer?(pointer: string): string;
 }
 
+const readsFacts = new WeakMap<LoadedRule['definition'], boolean>();
+
+/** Whether a rule's messages name `{{facts.…}}` (else the facts are not copied for them). */
+function templatesReadFacts(d: LoadedRule['definition']): boolean {
+  let yes = readsFacts.get(d);
+  if (yes === undefined) {
+    const texts = [...Object.values(d.messages), ...Object.values(DEFAULT_MESSAGES)].flatMap((m) => [m.fr, m.en]);
+    yes = texts.some((t) => placeholders(t).some((p) => p === 'facts' || p.startsWith('facts.')));
+    readsFacts.set(d, yes);
+  }
+  return yes;
+}
+
 export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
   const d = rule.definition;
   const evidence: Evidence[] = outcome.evidence.map((e) => {
@@ -176,12 +271,15 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     const pointer = e.pointer !== undefined && c.reportPointer ? c.reportPointer(e.pointer) : e.pointer;
     return { ...e, ...(pointer !== undefined ? { pointer } : {}), ...(location ? { location } : {}) };
   });
+  const missing = c.reportPointer ? outcome.missing.map(c.reportPointer) : outcome.missing;
   const key = outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status;
   const template = (key === 'violation' ? d.messages.violation : d.messages[key]) ?? DEFAULT_MESSAGES[key as keyof typeof DEFAULT_MESSAGES];
   const first = evidence[0];
-  const missing = c.reportPointer ? outcome.missing.map(c.reportPointer) : outcome.missing;
-  const facts: Record<string, unknown> = {};
-  for (const [k, v] of outcome.facts) facts[k] = v.value;
+  let facts: Record<string, unknown> | undefined;
+  if (templatesReadFacts(d)) {
+    facts = {};
+    for (const [k, v] of outcome.facts) facts[k] = v.value;
+  }
   const context = {
     target: c.target,
     targetId: c.targetId,
@@ -195,19 +293,14 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     asOf: c.asOf,
   };
   const location = c.location;
-  return {
-    ruleId: d.id,
-    pack: d.pack,
-    status: outcome.status,
-    severity: d.severity,
-    scope: d.scope,
-    pointer: c.pointer,
-    ...(c.targetId !== undefined ? { targetId: c.targetId } : {}),
-    ...(location ? { location } : {}),
-    message: { fr: renderTemplate(template.fr, context, 'fr'), en: renderTemplate(template.en, context, 'en') },
-    evidence,
-    ...(missing.length ? { missing } : {}),
-    legal: d.legal,
-    remediation: d.remediation,
-  };
+  // Keys are set in the order reports have always had (JSON output stays byte for byte the same).
+  const f = { ruleId: d.id, pack: d.pack, status: outcome.status, severity: d.severity, scope: d.scope, pointer: c.pointer } as Finding;
+  if (c.targetId !== undefined) f.targetId = c.targetId;
+  if (location) f.location = location;
+  f.message = { fr: renderTemplate(template.fr, context, 'fr'), en: renderTemplate(template.en, context, 'en') };
+  f.evidence = evidence;
+  if (missing.length) f.missing = missing;
+  f.legal = d.legal;
+  f.remediation = d.remediation;
+  return f;
 }

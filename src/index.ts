@@ -36,3 +36,5 @@ export { logEventSchema, LOG_ACTIONS, type LogEvent, type LogAction } from './sc
 export * from './types.js';
 export * from './import/index.js';
 export { requisitionDeadlines, MONTH_COUNTING_PARAMETER, type DeadlineOptions, type DeadlineReport, type CameraDeadline } from './audit/deadline.js';
+export type { ConditionEngine } from './engine/evaluate-rule.js';
+export { ConditionCompileError } from './engine/compile/operators.js';

@@ -3,8 +3,20 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null &
 /** `value` with `defaults` filling what it does not state, recursively into objects; neither is modified. */
 export function mergeUnder(defaults: unknown, value: unknown): unknown {
   if (!isPlainObject(defaults) || !isPlainObject(value)) return value === undefined ? defaults : value;
-  const out: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(defaults)) out[k] = v;
-  for (const [k, v] of Object.entries(value)) out[k] = mergeUnder(defaults[k], v);
-  return Object.setPrototypeOf(out, Object.prototype);
+  const out: Record<string, unknown> = {};
+  for (const k in defaults) if (hasOwn(defaults, k)) setOwn(out, k, defaults[k]);
+  for (const k in value) {
+    if (!hasOwn(value, k)) continue;
+    const v = value[k];
+    setOwn(out, k, isPlainObject(v) || v === undefined ? mergeUnder(defaults[k], v) : v);
+  }
+  return out;
+}
+
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** `out[k] = v`, except that a `__proto__` key stays a plain property instead of changing the prototype. */
+function setOwn(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
 }

@@ -260,6 +260,8 @@ export interface Report {
   waivers: WaiverStatus[];
   /** Access logs audited (`auditLog`): what was read, and every line that could not be. */
   logs?: LogSummary[];
+  /** Only with `findings: 'problems'`: how many passing and not-applicable findings were counted but not listed. */
+  omitted?: { pass: number; 'not-applicable': number };
 }
 
 /** A line of a log that was not audited, and why. */

@@ -1,6 +1,6 @@
 import { checkedConfig, type LoadedConfig } from '../config.js';
 import { VigieInputError } from '../errors.js';
-import { evaluateRuleOnTarget } from '../engine/evaluate-rule.js';
+import { evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type RuleOutcome } from '../engine/evaluate-rule.js';
 import { StreamMemory } from '../engine/earlier.js';
 import { assembleReport, checkParameterChoices, normalizeAsOf, selectRules, toFinding, type ConfigInput, type EvaluateOptions } from '../evaluate.js';
 import { getAtPointer } from '../parse/pointer.js';
@@ -58,7 +58,6 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
   const maxPerRule = options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
 
   // Passing and not-applicable outcomes are counted, not listed: their evidence is not built.
-  const explain = (status: FindingStatus) => options.keepPasses === true || (status !== 'pass' && status !== 'not-applicable');
   const findings: Finding[] = [];
   const listed = new Map<string, number>();
   const unlisted: Record<FindingStatus, number> = { violation: 0, pass: 0, undetermined: 0, 'not-applicable': 0, waived: 0 };
@@ -91,11 +90,15 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
           const targetId = typeof id === 'string' ? id : undefined;
           // The event's own fields carry a `#` pointer (RFC 6901's fragment form) so that they are
           // told apart from the deployment's fields in evidence; reports show them as plain pointers.
-          const outcome = await evaluateRuleOnTarget(rule, { target: event, pointer: '#', targetId, deployment: loaded.data, params: params.values, asOf, memory }, params.evidence, { explain });
-          if ((outcome.status === 'pass' || outcome.status === 'not-applicable') && !options.keepPasses) {
-            unlisted[outcome.status]++;
+          const facts = { target: event, pointer: '#', targetId, deployment: loaded.data, params: params.values, asOf, memory };
+          // Passes that will not be listed are only counted: no evidence is gathered for them.
+          const result = options.engine === 'reference' ? await evaluateRuleOnTarget(rule, facts, params.evidence) : evaluateRuleOnTargetCompiled(rule, facts, params.evidence, !options.keepPasses);
+          const status = typeof result === 'string' ? result : result.status;
+          if ((status === 'pass' || status === 'not-applicable') && !options.keepPasses) {
+            unlisted[status]++;
             continue;
           }
+          const outcome = result as RuleOutcome;
           const key = `${rule.definition.id}\u0000${outcome.status}`;
           const n = listed.get(key) ?? 0;
           if (n >= maxPerRule && outcome.status !== 'pass' && outcome.status !== 'not-applicable') {

@@ -1,10 +1,10 @@
 import type { Engine } from 'json-rules-engine';
 import { getAtPointer } from '../parse/pointer.js';
 import type { LoadedRule } from '../packs/rule-set.js';
-import type { ConditionNode, FindingStatus, LeafCondition, ParameterEvidence, TopLevelCondition } from '../types.js';
-import { buildFacts, builtinFacts, factValues, type FactTable, type TargetFacts } from './facts.js';
+import type { FindingStatus, ParameterEvidence } from '../types.js';
+import { buildFacts, factValues, type FactTable, type TargetFacts } from './facts.js';
+import { compileConditions, type CompiledConditions } from './compile/conditions.js';
 import { conditionEngine, runConditions } from './json-rules-engine.js';
-import { quickTruth } from './quick-verdict.js';
 import { decisiveLeaves, isValueFactRef, truth, type ResultNode } from './three-valued.js';
 
 /** One condition that decided an outcome, before it is located and formatted for a report. */
@@ -26,104 +26,91 @@ export interface RuleOutcome {
   facts: FactTable;
 }
 
-interface RuleEngine {
-  engine: Engine;
-  /** The facts its conditions read: only these are handed to json-rules-engine, which copies and hashes each. */
-  facts: string[];
-}
+/**
+ * How conditions are evaluated: `compiled` (default) runs each rule's condition tree compiled once
+ * into synchronous code that builds the result tree json-rules-engine would; `reference` runs
+ * json-rules-engine itself. Both give the same findings (see docs/performance.md).
+ */
+export type ConditionEngine = 'compiled' | 'reference';
 
-const engines = new WeakMap<LoadedRule, { appliesIf?: RuleEngine; conditions: RuleEngine }>();
-
-function factsRead(node: ConditionNode, out = new Set<string>()): Set<string> {
-  if ('all' in node) node.all.forEach((c) => factsRead(c, out));
-  else if ('any' in node) node.any.forEach((c) => factsRead(c, out));
-  else if ('not' in node) factsRead(node.not, out);
-  else {
-    out.add(node.fact);
-    if (isValueFactRef(node.value)) out.add(node.value.fact);
-  }
-  return out;
-}
-
-const ruleEngine = (conditions: TopLevelCondition, name: string): RuleEngine => ({ engine: conditionEngine(conditions, name), facts: [...factsRead(conditions)] });
+const engines = new WeakMap<LoadedRule, { appliesIf?: Engine; conditions: Engine }>();
 
 function enginesOf(rule: LoadedRule) {
   let e = engines.get(rule);
   if (!e) {
     const d = rule.definition;
     e = {
-      appliesIf: d.appliesIf ? ruleEngine(d.appliesIf, `${d.id}#appliesIf`) : undefined,
-      conditions: ruleEngine(d.conditions, d.id),
+      appliesIf: d.appliesIf ? conditionEngine(d.appliesIf, `${d.id}#appliesIf`) : undefined,
+      conditions: conditionEngine(d.conditions, d.id),
     };
     engines.set(rule, e);
   }
   return e;
 }
 
-/** How much an outcome explains: a caller that keeps only some outcomes spares building the others' evidence. */
-export interface EvaluationOptions {
-  /** Whether the evidence of an outcome with this status is wanted (default: always). */
-  explain?: (status: RuleOutcome['status']) => boolean;
+const compiled = new WeakMap<LoadedRule, { appliesIf?: CompiledConditions; conditions: CompiledConditions }>();
+
+/** The rule's conditions compiled (once per loaded rule). Throws ConditionCompileError on what cannot be compiled. */
+export function compiledRule(rule: LoadedRule): { appliesIf?: CompiledConditions; conditions: CompiledConditions } {
+  let c = compiled.get(rule);
+  if (!c) {
+    const d = rule.definition;
+    c = {
+      appliesIf: d.appliesIf ? compileConditions(d.appliesIf, `rule ${d.id}, appliesIf`) : undefined,
+      conditions: compileConditions(d.conditions, `rule ${d.id}, conditions`),
+    };
+    compiled.set(rule, c);
+  }
+  return c;
 }
 
 /** Evaluates one rule on one target with json-rules-engine, in three-valued logic. */
-export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>, options: EvaluationOptions = {}): Promise<RuleOutcome> {
-  const wanted = options.explain ?? (() => true);
-  const rejected = quickReject(rule, target.target);
-  if (rejected) {
-    const table = builtinFacts(target);
-    return { status: 'not-applicable', evidence: wanted('not-applicable') ? [toEvidence(rejected, table, parameters)] : [], missing: [], facts: table };
-  }
+export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>): Promise<RuleOutcome> {
   const table = buildFacts(rule.definition, target);
+  const values = factValues(table);
   const { appliesIf, conditions } = enginesOf(rule);
-  const run = (e: RuleEngine) => runConditions(e.engine, factValues(table, e.facts));
-
-  // When an outcome's evidence is not wanted, simple trees are decided without the engine.
-  const d = rule.definition;
-  if (d.appliesIf && !wanted('not-applicable') && quickTruth(d.appliesIf, table) === 'F') return { status: 'not-applicable', evidence: [], missing: [], facts: table };
-  if (!wanted('pass') && (!d.appliesIf || quickTruth(d.appliesIf, table) === 'T') && quickTruth(d.conditions, table) === 'T') {
-    return { status: 'pass', evidence: [], missing: [], facts: table };
-  }
   if (appliesIf) {
-    const tree = await run(appliesIf);
-    const t = truth(tree);
-    if (t === 'F') return { status: 'not-applicable', evidence: wanted('not-applicable') ? decisiveLeaves(tree, 'F').map((l) => toEvidence(l, table, parameters)) : [], missing: [], facts: table };
-    if (t === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(decisiveLeaves(tree, 'U'), table), facts: table };
+    const inapplicable = notApplicable(await runConditions(appliesIf, values), table, parameters);
+    if (inapplicable) return inapplicable;
   }
-  const tree = await run(conditions);
-  const outcome = outcomeOf(tree, table, parameters, wanted);
-  return outcome;
+  return outcomeOf(await runConditions(conditions, values), table, parameters);
 }
 
-const isLeaf = (node: ConditionNode): node is LeafCondition => 'fact' in node;
-
 /**
- * A leaf of an `all` appliesIf that compares a field of the target with a literal (`equal`, `in`)
- * and is false: the rule does not apply, whatever its other conditions and derived facts. Decided
- * here, as json-rules-engine would decide it, because on a large log most rules do not apply to
- * most events (an export rule and a live view) and running the engine for each costs most of an
- * audit's time.
+ * Evaluates one rule on one target with its compiled conditions: same outcome as
+ * evaluateRuleOnTarget, synchronously. With `countOnly`, a pass or not-applicable outcome comes
+ * back as its status alone (no evidence is gathered for a finding that will not be listed).
  */
-function quickReject(rule: LoadedRule, target: unknown): ResultNode | undefined {
-  const appliesIf = rule.definition.appliesIf;
-  if (!appliesIf || !('all' in appliesIf)) return undefined;
-  for (const c of appliesIf.all) {
-    if (!isLeaf(c) || c.fact !== 'target' || isValueFactRef(c.value)) continue;
-    if (c.operator !== 'equal' && !(c.operator === 'in' && Array.isArray(c.value))) continue;
-    const actual = getAtPointer(target, c.path ?? '');
-    if (actual === undefined) continue;
-    const holds = c.operator === 'equal' ? actual === c.value : (c.value as unknown[]).includes(actual);
-    if (!holds) return { fact: c.fact, path: c.path, operator: c.operator, value: c.value, name: c.name, factResult: actual, result: false };
+export function evaluateRuleOnTargetCompiled(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>, countOnly = false): RuleOutcome | 'pass' | 'not-applicable' {
+  const table = buildFacts(rule.definition, target);
+  const { appliesIf, conditions } = compiledRule(rule);
+  if (appliesIf) {
+    const t = countOnly ? appliesIf.judge(table) : undefined;
+    if (t === 'F') return 'not-applicable';
+    if (t !== 'T') {
+      const inapplicable = notApplicable(appliesIf.run(table), table, parameters);
+      if (inapplicable) return inapplicable;
+    }
   }
+  // Counting a pass needs no tree; anything listed is evaluated again with its tree for the evidence.
+  if (countOnly && conditions.judge(table) === 'T') return 'pass';
+  return outcomeOf(conditions.run(table), table, parameters);
+}
+
+/** The outcome when `appliesIf` does not hold (false) or cannot be decided (unknown); undefined when it holds. */
+function notApplicable(tree: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome | undefined {
+  const t = truth(tree);
+  if (t === 'F') return { status: 'not-applicable', evidence: decisiveLeaves(tree, 'F').map((l) => toEvidence(l, table, parameters)), missing: [], facts: table };
+  if (t === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(decisiveLeaves(tree, 'U'), table), facts: table };
   return undefined;
 }
 
 /** Turns an evaluated condition tree into an outcome: the status and the conditions that decided it. */
-export function outcomeOf(tree: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>, explain: (status: RuleOutcome['status']) => boolean = () => true): RuleOutcome {
+export function outcomeOf(tree: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome {
   const t = truth(tree);
   if (t === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(decisiveLeaves(tree, 'U'), table), facts: table };
   const status = t === 'T' ? 'pass' : 'violation';
-  return { status, evidence: explain(status) ? decisiveLeaves(tree, t).map((l) => toEvidence(l, table, parameters)) : [], missing: [], facts: table };
+  return { status, evidence: decisiveLeaves(tree, t).map((l) => toEvidence(l, table, parameters)), missing: [], facts: table };
 }
 
 function pointerOf(table: FactTable, fact: string, path: string | undefined): string | undefined {
@@ -151,20 +138,26 @@ function missingOf(leaves: ResultNode[], table: FactTable): string[] {
 
 function toEvidence(leaf: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RawEvidence {
   const valueRef = isValueFactRef(leaf.value) ? leaf.value : undefined;
-  const paramIds = [
-    ...(valueRef?.fact === 'param' && valueRef.path ? [valueRef.path.split('/')[1]!] : []),
-    ...(valueRef ? table.get(valueRef.fact)?.params ?? [] : []),
-    ...(table.get(leaf.fact!)?.params ?? []),
-  ];
-  const parameter = paramIds.map((id) => parameters[id]).find((p) => p !== undefined);
-  return {
-    ...(leaf.name ? { condition: leaf.name } : {}),
-    pointer: pointerOf(table, leaf.fact!, leaf.path),
-    fact: leaf.fact!,
-    ...(leaf.path ? { path: leaf.path } : {}),
-    operator: leaf.operator!,
-    actual: leaf.factResult !== undefined ? leaf.factResult : getAtPointer(table.get(leaf.fact!)?.value, leaf.path ?? ''),
-    expected: valueRef ? leaf.valueResult : leaf.value,
-    ...(parameter ? { parameter } : {}),
-  };
+  const fact = leaf.fact!;
+  // The first parameter behind the comparison: one the value names, then those the facts depend on.
+  let parameter: ParameterEvidence | undefined;
+  if (valueRef?.fact === 'param' && valueRef.path) parameter = parameters[valueRef.path.split('/')[1]!];
+  if (!parameter && valueRef) parameter = firstParameter(table.get(valueRef.fact)?.params, parameters);
+  if (!parameter) parameter = firstParameter(table.get(fact)?.params, parameters);
+  // Keys in the order reports have always shown them.
+  const e: RawEvidence = {} as RawEvidence;
+  if (leaf.name) e.condition = leaf.name;
+  e.pointer = pointerOf(table, fact, leaf.path);
+  e.fact = fact;
+  if (leaf.path) e.path = leaf.path;
+  e.operator = leaf.operator!;
+  e.actual = leaf.factResult !== undefined ? leaf.factResult : getAtPointer(table.get(fact)?.value, leaf.path ?? '');
+  e.expected = valueRef ? leaf.valueResult : leaf.value;
+  if (parameter) e.parameter = parameter;
+  return e;
+}
+
+function firstParameter(ids: string[] | undefined, parameters: Record<string, ParameterEvidence>): ParameterEvidence | undefined {
+  if (ids) for (const id of ids) if (parameters[id] !== undefined) return parameters[id];
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { ParameterEvidence, RuleDefinition } from '../types.js';
-import { derivation } from './derivations/index.js';
+import { derivation, type Derivation } from './derivations/index.js';
 import { descend, isFactRef, literal, type DerivedValue } from './derivations/derivation.js';
 import type { StreamMemory } from './earlier.js';
 
@@ -13,6 +13,74 @@ export interface TargetFacts {
   asOf: string;
   /** For a streamed scope: what earlier targets left for the rules' `earlier` facts. */
   memory?: StreamMemory;
+  /**
+   * Facts that are the same for every target of one deployment (deployment, param, asOf and the
+   * derived facts that read only those), kept here by evaluate so that they are computed once per
+   * rule and deployment rather than once per target. Optional: without it everything is computed.
+   */
+  shared?: Map<string, DerivedValue>;
+  /**
+   * A table to fill instead of a new one (evaluate reuses one per rule: the facts are set in the
+   * same order for every target, so each target overwrites the last). Whoever passes it must be
+   * done with the previous target's table, outcome included, before the next call.
+   */
+  table?: FactTable;
+  /** The `target` fact when already made (see targetFact); made here otherwise. */
+  targetFact?: DerivedValue;
+}
+
+/** The built-in `target` fact: the target, found at its pointer. */
+export function targetFact(target: unknown, pointer: string): DerivedValue {
+  return { value: target, pointer, looked: [pointer], params: NONE };
+}
+
+/** A derived fact of a rule, looked up once: its function, its arguments, and whether it reads the target. */
+interface PlannedFact {
+  name: string;
+  derivation: Derivation;
+  args: unknown;
+  perTarget: boolean;
+}
+
+const plans = new WeakMap<RuleDefinition, PlannedFact[]>();
+
+/** The rule's derived facts in order; `perTarget` when one depends on the target, directly or through another. */
+export function factPlan(rule: RuleDefinition): PlannedFact[] {
+  let plan = plans.get(rule);
+  if (!plan) {
+    // `earlier` facts are looked up with the target's values: they, and what reads them, vary per target.
+    const dependent = new Set(['target', 'targetId', ...Object.keys(rule.earlier ?? {})]);
+    plan = Object.entries(rule.facts ?? {}).map(([name, spec]) => {
+      const [fn, args] = Object.entries(spec)[0]!;
+      const perTarget = readsAny(args, dependent);
+      if (perTarget) dependent.add(name);
+      return { name, derivation: derivation(fn)!, args, perTarget };
+    });
+    plans.set(rule, plan);
+  }
+  return plan;
+}
+
+function readsAny(args: unknown, facts: Set<string>): boolean {
+  if (isFactRef(args)) return facts.has(args.fact);
+  if (Array.isArray(args)) return args.some((a) => readsAny(a, facts));
+  if (args !== null && typeof args === 'object') return Object.values(args).some((a) => readsAny(a, facts));
+  return false;
+}
+
+/** Shared by the built-in facts that have no provenance; frozen, so that a derivation changing it fails loudly. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/** isFactRef, remembered per argument object (rule arguments are read again on every target). */
+const refs = new WeakMap<object, boolean>();
+function isRef(arg: unknown): arg is { fact: string; path?: string } {
+  if (arg === null || typeof arg !== 'object') return false;
+  let yes = refs.get(arg);
+  if (yes === undefined) {
+    yes = isFactRef(arg);
+    refs.set(arg, yes);
+  }
+  return yes;
 }
 
 /** Every fact of a target with its provenance: the built-in ones, then the rule's derived facts in order. */
@@ -21,8 +89,8 @@ export type FactTable = Map<string, DerivedValue>;
 /** The facts every rule has, before its own: target, targetId, deployment, param, asOf. */
 export function builtinFacts(t: TargetFacts): FactTable {
   const table: FactTable = new Map();
-  table.set('target', { value: t.target, pointer: t.pointer, looked: [t.pointer], params: [] });
-  table.set('targetId', { value: t.targetId, looked: [], params: [] });
+  table.set('target', t.targetFact ?? targetFact(t.target, t.pointer));
+  table.set('targetId', { value: t.targetId, looked: NONE, params: NONE });
   table.set('deployment', { value: t.deployment, pointer: '', looked: [''], params: [] });
   table.set('param', { value: t.params, looked: [], params: [] });
   table.set('asOf', literal(t.asOf));
@@ -30,13 +98,29 @@ export function builtinFacts(t: TargetFacts): FactTable {
 }
 
 export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
-  const table = builtinFacts(t);
+  const table: FactTable = t.table ?? new Map();
+  const shared = t.shared;
+  table.set('target', t.targetFact ?? targetFact(t.target, t.pointer));
+  table.set('targetId', { value: t.targetId, looked: NONE, params: NONE });
+  if (shared?.has('asOf')) {
+    // A reused table already holds them (same shared map, same rule): only a new table needs them.
+    if (table.get('asOf') !== shared.get('asOf')) {
+      table.set('deployment', shared.get('deployment')!);
+      table.set('param', shared.get('param')!);
+      table.set('asOf', shared.get('asOf')!);
+    }
+  } else {
+    table.set('deployment', { value: t.deployment, pointer: '', looked: [''], params: [] });
+    table.set('param', { value: t.params, looked: [], params: [] });
+    table.set('asOf', literal(t.asOf));
+    if (shared) for (const k of ['deployment', 'param', 'asOf']) shared.set(k, table.get(k)!);
+  }
 
   const resolve = (arg: unknown): DerivedValue => {
-    if (!isFactRef(arg)) return literal(arg);
+    if (!isRef(arg)) return literal(arg);
     const base = table.get(arg.fact) ?? literal(undefined);
     const r = descend(base, arg.path);
-    if (arg.fact === 'param' && arg.path) return { ...r, params: [arg.path.split('/')[1]!] };
+    if (arg.fact === 'param' && arg.path) return { value: r.value, pointer: r.pointer, looked: r.looked, params: [arg.path.split('/')[1]!] };
     return r;
   };
   for (const [name, spec] of Object.entries(rule.earlier ?? {})) {
@@ -45,9 +129,17 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
     const looked = key.value === undefined ? key.looked : [`an earlier item with ${spec.key} = ${JSON.stringify(key.value)}`];
     table.set(name, { value: item, looked, params: [] });
   }
-  for (const [name, spec] of Object.entries(rule.facts ?? {})) {
-    const [fn, args] = Object.entries(spec)[0]!;
-    table.set(name, derivation(fn)!.compute(args, { resolve, asOf: t.asOf }));
+  const ctx = { resolve, asOf: t.asOf };
+  for (const f of factPlan(rule)) {
+    const reuse = shared !== undefined && !f.perTarget;
+    const cached = reuse ? shared.get(f.name) : undefined;
+    if (cached) {
+      table.set(f.name, cached);
+      continue;
+    }
+    const value = f.derivation.compute(f.args, ctx);
+    table.set(f.name, value);
+    if (reuse) shared.set(f.name, value);
   }
   return table;
 }

@@ -7,15 +7,6 @@ export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }
 
-function lookup(context: Record<string, unknown>, path: string): unknown {
-  let current: unknown = context;
-  for (const part of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, part)) return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
-
 const words = {
   fr: { unknown: 'non renseigné', none: 'aucun', yes: 'oui', no: 'non', days: 'jour(s)', months: 'mois', hours: 'heure(s)', years: 'an(s)' },
   en: { unknown: 'not stated', none: 'none', yes: 'yes', no: 'no', days: 'day(s)', months: 'month(s)', hours: 'hour(s)', years: 'year(s)' },
@@ -36,9 +27,42 @@ export function formatValue(value: unknown, lang: Lang): string {
   return JSON.stringify(value);
 }
 
+/** A template cut once into its text and its placeholders' paths (even indices text, odd indices paths). */
+type CompiledTemplate = Array<string | string[]>;
+const compiled = new Map<string, CompiledTemplate>();
+const MAX_COMPILED = 10_000; // templates come from rule files; the bound only guards against misuse
+
+function compileTemplate(template: string): CompiledTemplate {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      parts.push(template.slice(last, m.index), m[1]!.split('.'));
+      last = m.index! + m[0].length;
+    }
+    parts.push(template.slice(last));
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
+function lookupPath(context: Record<string, unknown>, path: string[]): unknown {
+  let current: unknown = context;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, part)) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
 /** Fills `{{path.to.value}}` placeholders; no code runs, only property lookups. */
 export function renderTemplate(template: string, context: Record<string, unknown>, lang: Lang): string {
-  return template.replace(PLACEHOLDER, (_, path: string) => formatValue(lookup(context, path), lang));
+  const parts = compileTemplate(template);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) out += formatValue(lookupPath(context, parts[i] as string[]), lang) + (parts[i + 1] as string);
+  return out;
 }
 
 const OPERATOR_WORDS: Record<string, string> = {

@@ -24,10 +24,20 @@ export function isValueFactRef(value: unknown): value is { fact: string; path?: 
   return value !== null && typeof value === 'object' && typeof (value as { fact?: unknown }).fact === 'string';
 }
 
+/** Whether an operator name (with decorators) answers on unknown facts; looked up once per name. */
+const answering = new Map<string, boolean>();
+export function answersUnknown(operator: string): boolean {
+  let yes = answering.get(operator);
+  if (yes === undefined) {
+    yes = customOperator(splitOperator(operator).base)?.acceptsUnknown === true;
+    answering.set(operator, yes);
+  }
+  return yes;
+}
+
 export function leafTruth(node: ResultNode): Truth {
   if (node.result === undefined) return 'U';
-  const op = customOperator(splitOperator(node.operator ?? '').base);
-  if (!op?.acceptsUnknown) {
+  if (!answersUnknown(node.operator ?? '')) {
     if (node.factResult === undefined) return 'U';
     if (isValueFactRef(node.value) && node.valueResult === undefined) return 'U';
   }
@@ -36,25 +46,38 @@ export function leafTruth(node: ResultNode): Truth {
 
 export function truth(node: ResultNode): Truth {
   if (node.all) {
-    const v = node.all.map(truth);
-    return v.includes('F') ? 'F' : v.includes('U') ? 'U' : 'T';
+    let unknown = false;
+    for (const c of node.all) {
+      const t = truth(c);
+      if (t === 'F') return 'F';
+      if (t === 'U') unknown = true;
+    }
+    return unknown ? 'U' : 'T';
   }
   if (node.any) {
-    const v = node.any.map(truth);
-    return v.includes('T') ? 'T' : v.includes('U') ? 'U' : 'F';
+    let unknown = false;
+    for (const c of node.any) {
+      const t = truth(c);
+      if (t === 'T') return 'T';
+      if (t === 'U') unknown = true;
+    }
+    return unknown ? 'U' : 'F';
   }
   if (node.not) return negate(truth(node.not));
   return leafTruth(node);
 }
 
 /** The leaves that make `node` take the value `want`: the conditions that decided it. */
-export function decisiveLeaves(node: ResultNode, want: Truth): ResultNode[] {
+export function decisiveLeaves(node: ResultNode, want: Truth, into: ResultNode[] = []): ResultNode[] {
   if (node.all || node.any) {
     const children = (node.all ?? node.any)!;
     const absorbing: Truth = node.all ? 'F' : 'T';
-    const picked = want === absorbing || want === 'U' ? children.filter((c) => truth(c) === want) : children;
-    return picked.flatMap((c) => decisiveLeaves(c, want === absorbing || want === 'U' ? want : want));
+    // For the absorbing value or unknown, the children that have it decided; otherwise all of them did.
+    const onlyWanted = want === absorbing || want === 'U';
+    for (const c of children) if (!onlyWanted || truth(c) === want) decisiveLeaves(c, want, into);
+    return into;
   }
-  if (node.not) return decisiveLeaves(node.not, negate(want));
-  return leafTruth(node) === want ? [node] : [];
+  if (node.not) return decisiveLeaves(node.not, negate(want), into);
+  if (leafTruth(node) === want) into.push(node);
+  return into;
 }

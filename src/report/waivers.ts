@@ -15,6 +15,7 @@ const applied = (w: Waiver): WaiverApplied => ({ justification: w.justification,
  * of its `expires` day.
  */
 export function applyWaivers(findings: Finding[], waivers: Waiver[], asOf: string): { findings: Finding[]; statuses: WaiverStatus[] } {
+  if (waivers.length === 0) return { findings: findings.slice(), statuses: [] };
   const statuses: WaiverStatus[] = waivers.map((waiver) => ({ waiver, status: 'unused', matched: 0 }));
   const out = findings.map((f) => {
     if (f.status !== 'violation' && f.status !== 'undetermined') return f;

@@ -42,7 +42,12 @@ export const unknownFrom = (...inputs: DerivedValue[]): DerivedValue => ({
   looked: inputs.flatMap((i) => (i.value === undefined ? i.looked : [])),
   params: inputs.flatMap((i) => i.params),
 });
-export const paramsOf = (...inputs: DerivedValue[]): string[] => [...new Set(inputs.flatMap((i) => i.params))];
+/** The parameters behind the inputs, each once, in order of first appearance. */
+export const paramsOf = (...inputs: DerivedValue[]): string[] => {
+  const out: string[] = [];
+  for (const i of inputs) for (const p of i.params) if (!out.includes(p)) out.push(p);
+  return out;
+};
 
 /** Reads `path` inside a derived value, carrying its provenance. */
 export function descend(base: DerivedValue, path: string | undefined): DerivedValue {

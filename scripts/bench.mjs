@@ -1,0 +1,126 @@
+// npm run bench: vigie's evaluate against one json-rules-engine run per camera (naive) and a
+// hand-written loop, on seeded synthetic deployments. Runs the built package (dist/).
+// Usage: node --expose-gc scripts/bench.mjs [--sizes 1000,5000,10000,100000] [--reps 5] [--naive-reps 3]
+import { createHash } from 'node:crypto';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { builtinRuleSet, checkedConfig, evaluate, resolveParameters } from '../dist/index.js';
+import { syntheticDeployment } from './bench/deployment.mjs';
+import { handWrittenFindings, handWrittenOutcomes } from './bench/hand-written.mjs';
+import { naiveFindings } from './bench/naive.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,10000,100000' },
+    reps: { type: 'string', default: '5' },
+    'naive-reps': { type: 'string', default: '3' },
+    'naive-max': { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '42' },
+    // cpu: user+system CPU time of this process, steady when other jobs share the machine; wall: elapsed time.
+    clock: { type: 'string', default: 'cpu' },
+  },
+});
+if (!['cpu', 'wall'].includes(opts.clock)) throw new Error('--clock is cpu or wall');
+const sizes = opts.sizes.split(',').map(Number);
+const reps = Number(opts.reps);
+const naiveReps = Number(opts['naive-reps']);
+const naiveMax = Number(opts['naive-max']);
+const seed = Number(opts.seed);
+
+const AS_OF = '2026-01-15';
+const PACK = 'fr-law';
+const ruleSet = builtinRuleSet();
+const rules = ruleSet.rules.filter((r) => r.definition.pack === PACK && r.definition.scope === 'camera' && r.definition.effective.from <= AS_OF);
+const ruleIds = rules.map((r) => r.definition.id).sort();
+const params = resolveParameters(ruleSet.parameters, AS_OF).values;
+const otherScopes = ruleSet.rules.filter((r) => r.definition.pack === PACK && r.definition.scope !== 'camera').map((r) => r.definition.id);
+
+const gc = globalThis.gc ?? (() => {});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs `fn` n times; keeps only what `keep` extracts from the last result, so that no report stays in memory. */
+async function time(fn, n, keep = (r) => r, warm = true) {
+  const times = [];
+  const walls = [];
+  let result = warm ? await fn() : undefined; // warm-up, not timed: the JIT compiles on this one
+  result = undefined;
+  for (let i = 0; i < n; i++) {
+    result = undefined;
+    gc();
+    const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
+    result = await fn();
+    const c = process.cpuUsage(c0);
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    times.push(opts.clock === 'cpu' ? (c.user + c.system) / 1000 : wall);
+    walls.push(wall);
+  }
+  const kept = keep(result);
+  result = undefined;
+  return { ms: median(times), wall: median(walls), result: kept };
+}
+
+/** Hash of the camera-rule findings' ruleId, pointer and status, in one canonical order. */
+function digest(findings) {
+  const lines = findings
+    .filter((f) => ruleIds.includes(f.ruleId) && f.pointer.startsWith('/cameras/'))
+    .map((f) => `${f.ruleId} ${f.pointer} ${f.status}`)
+    .sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 12);
+}
+
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const mb = (bytes) => `${Math.round(bytes / 1048576)} MB`;
+
+console.log(`vigie bench — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), pack ${PACK} on cameras: ${ruleIds.join(', ')}`);
+if (otherScopes.length) console.log(`(rules of other scopes, not in the hand-written loop, are left out: ${otherScopes.join(', ')})`);
+console.log(`asOf ${AS_OF}, seed ${seed}, median ${opts.clock === 'cpu' ? 'CPU time' : 'wall time'} of ${reps} runs (naive: ${naiveReps}); vigie evaluates an already validated deployment\n`);
+
+const rows = [];
+for (const n of sizes) {
+  const data = syntheticDeployment(n, seed);
+  const config = checkedConfig(data); // schema validation is timed apart below
+  const validation = await time(() => checkedConfig(data), Math.min(reps, 3), () => undefined);
+  const problemsOnly = (findings) => findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable');
+  const hand = await time(() => handWrittenFindings(data, ruleIds), reps, (r) => ({ digest: digest(handWrittenOutcomes(r)), problems: digest(r.findings) }));
+  const report = (r) => ({ digest: digest(r.findings), problems: digest(problemsOnly(r.findings)), length: r.findings.length, summary: r.summary });
+  const vigie = await time(() => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules } }), reps, report);
+  const problems = await time(() => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules }, findings: 'problems' }), reps, report);
+  const naive = n <= naiveMax ? await time(() => naiveFindings(data, rules, params, AS_OF), naiveReps, (r) => ({ digest: digest(r) }), n <= 10000) : undefined;
+  const d = { hand: hand.result.digest, vigie: vigie.result.digest, naive: naive ? naive.result.digest : '—' };
+  // The problems-only report must count exactly what the full report lists.
+  const sameSummary = JSON.stringify(problems.result.summary) === JSON.stringify(vigie.result.summary);
+  const sameProblems = problems.result.digest === vigie.result.problems && hand.result.problems === vigie.result.problems;
+  const agree = sameSummary && sameProblems && d.hand === d.vigie && (!naive || d.naive === d.vigie);
+  const s = vigie.result.summary;
+  rows.push({
+    n,
+    findings: vigie.result.length,
+    hand: hand.ms,
+    vigie: vigie.ms,
+    problems: problems.ms,
+    naive: naive?.ms,
+    validation: validation.ms,
+    walls: `hand-written ${fmt(hand.wall)} ms, vigie ${fmt(vigie.wall)} ms, vigie problems ${fmt(problems.wall)} ms${naive ? `, naive ${fmt(naive.wall)} ms` : ''}`,
+    rss: process.resourceUsage().maxRSS * 1024,
+    digest: agree ? d.vigie : `DIFFER ${JSON.stringify(d)}`,
+    counts: `${s.violation} violation, ${s.undetermined} undetermined, ${s.pass} pass`,
+  });
+  if (!agree) {
+    console.error(`findings differ at ${n} cameras: ${JSON.stringify({ ...d, sameSummary, sameProblems })}`);
+    process.exitCode = 1;
+  }
+  console.error(`done ${n}`);
+}
+
+console.log('| cameras | rule × camera outcomes | hand-written loop | vigie, `findings: \'problems\'` | vigie, full report | naive json-rules-engine | vigie problems / hand-written | naive / vigie problems | full report / hand-written | naive / full report | peak RSS | digest (all agree) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const r of rows) {
+  const naive = r.naive !== undefined;
+  console.log(
+    `| ${r.n.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${fmt(r.hand)} ms | ${fmt(r.problems)} ms | ${fmt(r.vigie)} ms | ${naive ? fmt(r.naive) + ' ms' : 'skipped'} | ${(r.problems / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.problems).toFixed(0) + '×' : '—'} | ${(r.vigie / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.vigie).toFixed(0) + '×' : '—'} | ${mb(r.rss)} | ${r.digest} |`,
+  );
+}
+console.log('| audit (100k, 1M events) | | | | | | | | | audit: run `npm run bench:audit` |');
+console.log('\nOutcomes per size:');
+for (const r of rows) console.log(`- ${r.n.toLocaleString('en')} cameras: ${r.counts}; wall time: ${r.walls}; schema validation (not in the times above) ${fmt(r.validation)} ms`);

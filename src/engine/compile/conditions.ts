@@ -1,0 +1,331 @@
+import { getAtSegments, parsePointer } from '../../parse/pointer.js';
+import { answersUnknown, type ResultNode, type Truth } from '../three-valued.js';
+import { ConditionCompileError, resolveOperator, type OperatorFn } from './operators.js';
+
+/** The facts of one target by name (vigie's FactTable); a fact not in it is undefined. */
+export type FactReader = ReadonlyMap<string, { value: unknown }>;
+
+/**
+ * A condition tree compiled once, evaluated synchronously on each target. `run` returns the result
+ * tree json-rules-engine 7.3 would return for the same facts (`engine.run(...).conditions`):
+ * the same nodes, each evaluated leaf with `factResult`, `valueResult` and `result`, each evaluated
+ * boolean node below the root with `result`, and the nodes short-circuiting skipped left as written.
+ */
+export interface CompiledConditions {
+  run(read: FactReader): ResultNode;
+  /**
+   * `truth(run(read))` without building the tree: the same evaluation (same priorities and
+   * short-circuit, skipped nodes unknown), judged on the way. For outcomes only counted.
+   */
+  judge(read: FactReader): Truth;
+}
+
+interface Ref {
+  fact: string;
+  /** The path's segments, or undefined when there is none (json-rules-engine ignores an empty path). */
+  segments: string[] | undefined;
+}
+
+/** Builds a leaf's result node: the condition as written plus what evaluation found. */
+type LeafMaker = (factResult: unknown, valueResult: unknown, result: unknown) => ResultNode;
+
+interface CompiledLeaf {
+  kind: 'leaf';
+  source: Record<string, unknown>;
+  make: LeafMaker;
+  fact: Ref;
+  /** Set when the condition's value is a fact reference. */
+  valueRef?: Ref;
+  value: unknown;
+  op: OperatorFn;
+  priority: number;
+  /** The operator answers on unknown facts (isKnown), so an undefined fact does not make the leaf unknown. */
+  acceptsUnknown: boolean;
+}
+
+interface CompiledBoolean {
+  kind: 'all' | 'any' | 'not';
+  /** The node as json-rules-engine's Condition holds it, before evaluation (children excluded). */
+  shape: Record<string, unknown>;
+  /** Builds the node's result with its children's results. */
+  make: (children: ResultNode | ResultNode[]) => Record<string, unknown>;
+  children: CompiledNode[];
+  /** Indices of the children grouped by priority, highest first (json-rules-engine's prioritizeConditions). */
+  sets: number[][];
+  priority: number;
+}
+
+type CompiledNode = CompiledLeaf | CompiledBoolean;
+
+const LEAF_KEYS = new Set(['fact', 'path', 'operator', 'value', 'name', 'priority']);
+const BOOLEAN_KEYS = new Set(['all', 'any', 'not', 'name', 'priority']);
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function fail(where: string, message: string): never {
+  throw new ConditionCompileError(`${where}: ${message}`);
+}
+
+function checkPath(path: unknown, where: string): string[] | undefined {
+  if (path === undefined || path === '') return undefined;
+  if (typeof path !== 'string' || !path.startsWith('/')) fail(where, `path ${JSON.stringify(path)} is not a JSON Pointer`);
+  return parsePointer(path);
+}
+
+function compileNode(node: unknown, where: string): CompiledNode {
+  if (!isObject(node)) fail(where, 'a condition must be an object');
+  const booleans = ['any', 'all', 'not'].filter((k) => hasOwn(node, k));
+  if (booleans.length > 1) fail(where, `a condition has one of all/any/not, not ${booleans.join(' and ')}`);
+  if (booleans.length === 1) {
+    const kind = booleans[0] as 'all' | 'any' | 'not';
+    const extra = Object.keys(node).find((k) => !BOOLEAN_KEYS.has(k));
+    if (extra) fail(where, `unsupported key "${extra}"`);
+    const sub = node[kind];
+    if (kind === 'not' ? !isObject(sub) : !Array.isArray(sub)) fail(where, kind === 'not' ? '"not" holds one condition' : `"${kind}" must be an array`);
+    const children = kind === 'not' ? [compileNode(sub, `${where}/not`)] : (sub as unknown[]).map((c, i) => compileNode(c, `${where}/${kind}/${i}`));
+    // json-rules-engine: `this.priority = parseInt(properties.priority, 10) || 1` on boolean nodes.
+    const priority = Number.parseInt(node.priority as string, 10) || 1;
+    const shape: Record<string, unknown> = { ...node, operator: kind, priority };
+    delete shape[kind];
+    return { kind, shape, make: booleanMaker(kind, shape), children, sets: prioritized(children), priority };
+  }
+  if (hasOwn(node, 'condition')) fail(where, 'condition references are not supported');
+  for (const k of ['fact', 'operator', 'value']) if (!hasOwn(node, k)) fail(where, `a condition needs "${k}"`);
+  const extra = Object.keys(node).find((k) => !LEAF_KEYS.has(k));
+  if (extra) fail(where, `unsupported key "${extra}"`);
+  if (typeof node.fact !== 'string' || node.fact === '') fail(where, 'fact must be a non-empty string');
+  if (hasOwn(node, 'priority') && (!Number.isInteger(node.priority) || (node.priority as number) < 1)) fail(where, 'priority must be a positive integer');
+  const value = node.value;
+  let valueRef: Ref | undefined;
+  if (value !== null && typeof value === 'object' && hasOwn(value, 'fact')) {
+    const v = value as Record<string, unknown>;
+    const bad = Object.keys(v).find((k) => k !== 'fact' && k !== 'path');
+    if (bad) fail(`${where}/value`, `unsupported key "${bad}" in a fact reference`);
+    if (typeof v.fact !== 'string' || v.fact === '') fail(`${where}/value`, 'fact must be a non-empty string');
+    valueRef = { fact: v.fact, segments: checkPath(v.path, `${where}/value`) };
+  }
+  let op: OperatorFn;
+  try {
+    op = resolveOperator(node.operator as string);
+  } catch (e) {
+    fail(where, (e as Error).message);
+  }
+  return {
+    kind: 'leaf',
+    source: { ...node },
+    make: leafMaker(node),
+    acceptsUnknown: answersUnknown(node.operator as string),
+    fact: { fact: node.fact, segments: checkPath(node.path, where) },
+    valueRef,
+    value,
+    op,
+    // Runtime facts have priority 1, so a leaf without its own priority sorts as 1.
+    priority: (node.priority as number | undefined) || 1,
+  };
+}
+
+/**
+ * Result nodes are made on every target: literals of a fixed shape for the usual leaves (much
+ * cheaper than a spread); any other leaf is copied with a spread. Key order is not significant.
+ */
+function leafMaker(source: Record<string, unknown>): LeafMaker {
+  const { fact, operator, value, path, name } = source as { fact: string; operator: string; value: unknown; path?: string; name?: string };
+  const keys = Object.keys(source).filter((k) => k !== 'fact' && k !== 'operator' && k !== 'value').sort().join(',');
+  switch (keys) {
+    case '':
+      return (factResult, valueResult, result) => ({ fact, operator, value, factResult, valueResult, result }) as ResultNode;
+    case 'name':
+      return (factResult, valueResult, result) => ({ fact, operator, value, name, factResult, valueResult, result }) as ResultNode;
+    case 'path':
+      return (factResult, valueResult, result) => ({ fact, path, operator, value, factResult, valueResult, result }) as ResultNode;
+    case 'name,path':
+      return (factResult, valueResult, result) => ({ fact, path, operator, value, name, factResult, valueResult, result }) as ResultNode;
+    default: {
+      const copy = { ...source };
+      return (factResult, valueResult, result) => ({ ...copy, factResult, valueResult, result }) as ResultNode;
+    }
+  }
+}
+
+function booleanMaker(kind: 'all' | 'any' | 'not', shape: Record<string, unknown>): CompiledBoolean['make'] {
+  const { operator, priority, name } = shape;
+  const keys = Object.keys(shape).sort().join(',');
+  if (keys === 'operator,priority') {
+    if (kind === 'all') return (all) => ({ operator, priority, all });
+    if (kind === 'any') return (any) => ({ operator, priority, any });
+    return (not) => ({ operator, priority, not });
+  }
+  if (keys === 'name,operator,priority') {
+    if (kind === 'all') return (all) => ({ name, operator, priority, all });
+    if (kind === 'any') return (any) => ({ name, operator, priority, any });
+    return (not) => ({ name, operator, priority, not });
+  }
+  return (children) => ({ ...shape, [kind]: children });
+}
+
+/** json-rules-engine's prioritizeConditions: groups by priority, highest first, order kept inside a group. */
+function prioritized(children: CompiledNode[]): number[][] {
+  const byPriority = new Map<number, number[]>();
+  children.forEach((c, i) => {
+    const set = byPriority.get(c.priority);
+    if (set) set.push(i);
+    else byPriority.set(c.priority, [i]);
+  });
+  return [...byPriority.keys()].sort((a, b) => b - a).map((p) => byPriority.get(p)!);
+}
+
+function readRef(read: FactReader, ref: Ref): unknown {
+  const value = read.get(ref.fact)?.value;
+  // json-rules-engine applies a path only to an object; any other value is returned as it is.
+  if (ref.segments !== undefined && value !== null && typeof value === 'object') return getAtSegments(value, ref.segments);
+  return value;
+}
+
+/** A node as json-rules-engine leaves it when short-circuiting skips it. */
+function unevaluated(node: CompiledNode): ResultNode {
+  if (node.kind === 'leaf') return { ...node.source } as ResultNode;
+  const out: Record<string, unknown> = { ...node.shape };
+  if (node.kind === 'not') out.not = unevaluated(node.children[0]!);
+  else out[node.kind] = node.children.map(unevaluated);
+  return out as ResultNode;
+}
+
+/**
+ * Evaluates a node as json-rules-engine's evaluateCondition does and returns its result node. What
+ * the engine's promise resolves to is the node's `result`: a leaf's raw operator result, a boolean
+ * node's `comparison === true` (the root's is returned by `run`, as the engine does not set it).
+ */
+function evaluateNode(node: CompiledNode, read: FactReader): ResultNode {
+  if (node.kind === 'leaf') {
+    // Same order as json-rules-engine: the value is resolved with the fact, then the operator runs.
+    const valueResult = node.valueRef ? readRef(read, node.valueRef) : node.value;
+    const factResult = readRef(read, node.fact);
+    return node.make(factResult, valueResult, node.op(factResult, valueResult));
+  }
+  const out = evaluateBoolean(node, read);
+  out.result = booleanResult;
+  return out;
+}
+
+/** The last boolean node's `comparison === true`, kept here rather than in a wrapper object per node. */
+let booleanResult = false;
+
+function evaluateBoolean(node: CompiledBoolean, read: FactReader): ResultNode {
+  let out: Record<string, unknown>;
+  let comparison: unknown;
+  if (node.kind === 'not') {
+    const child = evaluateNode(node.children[0]!, read);
+    out = node.make(child);
+    comparison = !child.result;
+  } else {
+    const children = node.children;
+    const results: Array<ResultNode | undefined> = [];
+    comparison = prioritizeAndRun(node, read, results);
+    for (let i = 0; i < children.length; i++) if (results[i] === undefined) results[i] = unevaluated(children[i]!);
+    out = node.make(results as ResultNode[]);
+  }
+  booleanResult = comparison === true;
+  return out as ResultNode;
+}
+
+/** json-rules-engine's prioritizeAndRun for `all`/`any`: a priority group is evaluated whole; groups short-circuit. */
+function prioritizeAndRun(node: CompiledBoolean, read: FactReader, results: Array<ResultNode | undefined>): unknown {
+  const children = node.children;
+  if (children.length === 0) return true;
+  if (children.length === 1) {
+    const r = evaluateNode(children[0]!, read);
+    results[0] = r;
+    return r.result;
+  }
+  const isAll = node.kind === 'all';
+  let setResult: unknown = isAll;
+  for (const set of node.sets) {
+    if (isAll ? !setResult : setResult) break;
+    let every = true;
+    let some = false;
+    for (const i of set) {
+      const r = evaluateNode(children[i]!, read);
+      results[i] = r;
+      if (r.result === true) some = true;
+      else every = false;
+    }
+    setResult = isAll ? every : some;
+  }
+  return setResult;
+}
+
+/** What the engine's promise resolves to for the node judged last (see evaluateNode). */
+let judgedPasses: unknown = false;
+
+/** Kleene truth of a node as `truth` would judge its result node, setting judgedPasses as evaluateNode sets `result`. */
+function judgeNode(node: CompiledNode, read: FactReader): Truth {
+  if (node.kind === 'leaf') {
+    const valueResult = node.valueRef ? readRef(read, node.valueRef) : node.value;
+    const factResult = readRef(read, node.fact);
+    const result = node.op(factResult, valueResult);
+    judgedPasses = result;
+    // three-valued.ts leafTruth, on the values the leaf's node would hold.
+    if (result === undefined) return 'U';
+    if (!node.acceptsUnknown && (factResult === undefined || (node.valueRef && valueResult === undefined))) return 'U';
+    return result ? 'T' : 'F';
+  }
+  return judgeBoolean(node, read);
+}
+
+function judgeBoolean(node: CompiledBoolean, read: FactReader): Truth {
+  let comparison: unknown;
+  let t: Truth;
+  if (node.kind === 'not') {
+    const inner = judgeNode(node.children[0]!, read);
+    comparison = !judgedPasses;
+    t = inner === 'T' ? 'F' : inner === 'F' ? 'T' : 'U';
+  } else {
+    const children = node.children;
+    const isAll = node.kind === 'all';
+    let hasF = false;
+    let hasT = false;
+    let hasU = false;
+    let evaluated = 0;
+    const note = (x: Truth) => {
+      if (x === 'F') hasF = true;
+      else if (x === 'T') hasT = true;
+      else hasU = true;
+    };
+    if (children.length === 0) comparison = true;
+    else if (children.length === 1) {
+      note(judgeNode(children[0]!, read));
+      comparison = judgedPasses;
+      evaluated = 1;
+    } else {
+      let setResult: unknown = isAll;
+      for (const set of node.sets) {
+        if (isAll ? !setResult : setResult) break;
+        let every = true;
+        let some = false;
+        for (const i of set) {
+          note(judgeNode(children[i]!, read));
+          if (judgedPasses === true) some = true;
+          else every = false;
+        }
+        evaluated += set.length;
+        setResult = isAll ? every : some;
+      }
+      comparison = setResult;
+    }
+    if (evaluated < children.length) hasU = true; // a skipped node has no result: unknown to `truth`
+    t = isAll ? (hasF ? 'F' : hasU ? 'U' : 'T') : hasT ? 'T' : hasU ? 'U' : 'F';
+  }
+  judgedPasses = comparison === true;
+  return t;
+}
+
+/**
+ * Compiles a top-level condition (`all`, `any` or `not`). Throws ConditionCompileError, naming the
+ * place, for anything whose behaviour it does not reproduce exactly (unknown operator or decorator,
+ * condition references, unexpected keys): never a silent difference.
+ */
+export function compileConditions(tree: unknown, name: string): CompiledConditions {
+  if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
+  const root = compileNode(tree, name) as CompiledBoolean;
+  return { run: (read) => evaluateBoolean(root, read), judge: (read) => judgeBoolean(root, read) };
+}

@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileConditions } from '../src/engine/compile/conditions.js';
+import { ConditionCompileError, resolveOperator } from '../src/engine/compile/operators.js';
+import { outcomeOf } from '../src/engine/evaluate-rule.js';
+import type { FactTable } from '../src/engine/facts.js';
+import { conditionEngine, runConditions } from '../src/engine/json-rules-engine.js';
+import { builtinOperatorNames, customOperators, operatorDecoratorNames } from '../src/engine/operators/index.js';
+import { truth, type ResultNode } from '../src/engine/three-valued.js';
+import type { ParameterEvidence } from '../src/types.js';
+
+/**
+ * Differential tests: the compiled evaluator against json-rules-engine itself, on random condition
+ * trees in the rule grammar and random facts. Same result tree (every factResult, valueResult and
+ * result, the same nodes skipped by short-circuit), same outcome and evidence, or both throw.
+ */
+
+const RUNS = Number(process.env.VIGIE_DIFF_RUNS ?? 1500);
+
+const FACTS = ['target', 'n', 's', 'list', 'obj', 'param'] as const;
+const PATHS = ['/a', '/a/b', '/0', '/1', '/b/0', '/x~1y', '/-'] as const;
+const OPERATORS = [...builtinOperatorNames, ...customOperators.map((o) => o.name)];
+
+const scalar = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer({ min: -3, max: 40 }),
+  fc.constantFrom(0.5, -0, Number.NaN, 30, 31),
+  fc.constantFrom('', 'a', 'b', '3', '30', 'abc', '2026-01-15', '2025-12-31', '2026-02-01T10:00:00Z', 'not-a-date'),
+);
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  v: fc.oneof({ depthSize: 'small', maxDepth: 3 }, scalar, scalar, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.constantFrom('a', 'b', 'x/y', '0'), tie('v'), { maxKeys: 3 })),
+})).v;
+
+const path = fc.option(fc.constantFrom(...PATHS), { nil: undefined });
+const factRef = fc.record({ fact: fc.constantFrom(...FACTS, 'unknownFact'), path }, { requiredKeys: ['fact'] });
+const operator = fc
+  .tuple(fc.oneof(fc.constant([]), fc.array(fc.constantFrom(...operatorDecoratorNames), { maxLength: 2 })), fc.constantFrom(...OPERATORS))
+  .map(([decorators, base]) => [...decorators, base].join(':'));
+
+const leaf = fc.record(
+  {
+    fact: fc.constantFrom(...FACTS, 'unknownFact'),
+    path,
+    operator,
+    // Lists are frequent: `in`, `someValue`… throw in json-rules-engine on anything else.
+    value: fc.oneof(value, fc.array(scalar, { maxLength: 4 }), fc.array(scalar, { maxLength: 4 }), factRef),
+    name: fc.constantFrom('c1', 'c2'),
+    priority: fc.integer({ min: 1, max: 3 }),
+  },
+  { requiredKeys: ['fact', 'operator', 'value'] },
+);
+const extras = fc.record({ name: fc.constant('group'), priority: fc.integer({ min: 1, max: 3 }) }, { requiredKeys: [] });
+const tree = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: 'small', maxDepth: 3 }, leaf, tie('bool')),
+  bool: fc.oneof(
+    fc.tuple(fc.array(tie('node'), { minLength: 1, maxLength: 4 }), extras).map(([all, e]) => ({ all, ...e })),
+    fc.tuple(fc.array(tie('node'), { minLength: 1, maxLength: 4 }), extras).map(([any, e]) => ({ any, ...e })),
+    fc.tuple(tie('node'), extras).map(([not, e]) => ({ not, ...e })),
+  ),
+})).bool;
+const facts = fc.record(Object.fromEntries(FACTS.map((f) => [f, value])) as Record<(typeof FACTS)[number], fc.Arbitrary<unknown>>, { requiredKeys: [] });
+
+/** json-rules-engine's nodes are Condition instances: compare their own properties as plain objects. */
+function plain(node: unknown): unknown {
+  const n = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(n)) {
+    if (k === 'all' || k === 'any') out[k] = (n[k] as unknown[]).map(plain);
+    else if (k === 'not') out[k] = plain(n[k]);
+    else out[k] = n[k];
+  }
+  return out;
+}
+
+function tableOf(values: Record<string, unknown>): FactTable {
+  return new Map(Object.entries(values).map(([k, v]) => [k, { value: v, pointer: k === 'target' ? '/t' : undefined, looked: [`/looked/${k}`], params: k === 'param' ? ['p'] : [] }]));
+}
+
+const PARAMS: Record<string, ParameterEvidence> = { p: { id: 'p', value: 1, since: '2020-01-01', references: [] } };
+
+type Run = { threw: true } | { threw: false; tree: ResultNode };
+
+async function reference(conditions: object, values: Record<string, unknown>): Promise<Run> {
+  try {
+    return { threw: false, tree: plain(await runConditions(conditionEngine(conditions as never, 'r'), values)) as ResultNode };
+  } catch {
+    return { threw: true };
+  }
+}
+
+function compiled(conditions: object, values: Record<string, unknown>): Run {
+  try {
+    return { threw: false, tree: compileConditions(conditions, 'r').run(tableOf(values)) };
+  } catch (e) {
+    if (e instanceof ConditionCompileError) throw e; // the grammar generated here must always compile
+    return { threw: true };
+  }
+}
+
+describe('compiled conditions decide exactly as json-rules-engine', () => {
+  it(`gives the same result tree and outcome on random trees and facts (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(tree, facts, async (generated, values) => {
+        // Rule files give plain objects (fast-check's records have no prototype).
+        const conditions = structuredClone(generated);
+        const ref = await reference(conditions, values);
+        const fast = compiled(conditions, values);
+        expect(fast.threw).toBe(ref.threw);
+        if (ref.threw || fast.threw) return;
+        expect(fast.tree).toStrictEqual(ref.tree);
+        expect(compileConditions(conditions, 'r').judge(tableOf(values))).toBe(truth(ref.tree));
+        const table = tableOf(values);
+        expect(outcomeOf(fast.tree, table, PARAMS)).toStrictEqual(outcomeOf(ref.tree, table, PARAMS));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('honours priorities: a lower-priority group is skipped once the result is known', async () => {
+    const conditions = {
+      all: [
+        { fact: 'n', operator: 'equal', value: 1, priority: 1 },
+        { fact: 'n', operator: 'equal', value: 2, priority: 5 },
+      ],
+    };
+    const fast = compiled(conditions, { n: 1 });
+    expect(fast).toStrictEqual(await reference(conditions, { n: 1 }));
+    const skipped = (fast as { tree: ResultNode }).tree.all![0]!;
+    expect(skipped).not.toHaveProperty('result');
+  });
+
+  it('reads a path only inside objects, as json-rules-engine does', async () => {
+    const conditions = { all: [{ fact: 's', path: '/a', operator: 'equal', value: 'abc' }] };
+    const fast = compiled(conditions, { s: 'abc' });
+    expect(fast).toStrictEqual(await reference(conditions, { s: 'abc' }));
+    expect((fast as { tree: ResultNode }).tree.all![0]!.result).toBe(true);
+  });
+
+  it('refuses, naming the place, what it cannot reproduce', () => {
+    expect(() => compileConditions({ all: [{ fact: 'n', operator: 'nope', value: 1 }] }, 'rule x')).toThrow(/rule x\/all\/0: unknown operator "nope"/);
+    expect(() => compileConditions({ all: [{ fact: 'n', operator: 'maybe:equal', value: 1 }] }, 'x')).toThrow(ConditionCompileError);
+    expect(() => compileConditions({ all: [{ condition: 'shared' }] }, 'x')).toThrow(/condition references/);
+    expect(() => compileConditions({ all: [{ fact: 'n', operator: 'equal', value: 1, params: {} }] }, 'x')).toThrow(/unsupported key "params"/);
+    expect(() => compileConditions({ all: [{ fact: 'n', operator: 'equal', value: { fact: 'm', params: {} } }] }, 'x')).toThrow(/unsupported key "params"/);
+    expect(() => compileConditions({ all: [{ fact: 'n', path: 'a.b', operator: 'equal', value: 1 }] }, 'x')).toThrow(/not a JSON Pointer/);
+    expect(() => compileConditions({ all: [], any: [] }, 'x')).toThrow(ConditionCompileError);
+    expect(() => compileConditions({ fact: 'n', operator: 'equal', value: 1 }, 'x')).toThrow(/top condition/);
+  });
+
+  it('uses every operator registered in src/engine/operators through its own evaluate', () => {
+    for (const op of customOperators) {
+      const fn = resolveOperator(op.name);
+      for (const [a, b] of [
+        [['x'], ['x', 'y']],
+        ['2026-01-01', '2026-01-02'],
+        [undefined, true],
+        [1, false],
+      ] as const) {
+        expect(fn(a, b)).toBe(op.evaluate(a, b));
+        expect(resolveOperator(`not:${op.name}`)(a, b)).toBe(!op.evaluate(a, b));
+      }
+    }
+  });
+});

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { builtinFiles, builtinRuleSet, evaluate, loadRuleSet, parseConfig, type Deployment } from '../src/index.js';
+import { read, ruleFolders } from './helpers.js';
+import { readdirSync } from 'node:fs';
+
+/**
+ * The whole report (findings, messages, evidence, summary) is the same whichever engine decides
+ * the conditions: the compiled default or json-rules-engine (`engine: 'reference'`).
+ */
+
+const RUNS = Number(process.env.VIGIE_DIFF_REPORT_RUNS ?? 150);
+
+const duration = fc.oneof(
+  fc.record({ days: fc.integer({ min: 0, max: 60 }) }),
+  fc.record({ months: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ hours: fc.integer({ min: 0, max: 2000 }) }),
+);
+const optionalBool = fc.option(fc.boolean(), { nil: undefined });
+const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+const camera = (i: number) =>
+  fc
+    .record({
+      retention: fc.option(duration, { nil: undefined }),
+      audio: fc.option(fc.record({ capture: optionalBool, broadcast: optionalBool }).map(compact), { nil: undefined }),
+      analytics: fc.option(fc.record({ facialRecognition: optionalBool, biometricIdentification: optionalBool }).map(compact), { nil: undefined }),
+    })
+    .map((c) => compact({ id: `C${i}`, ...c }));
+
+const deployment: fc.Arbitrary<Deployment> = fc
+  .record({
+    recording: fc.option(fc.record({ retention: duration }), { nil: undefined }),
+    cameraDefaults: fc.option(
+      fc.record({ audio: fc.record({ capture: optionalBool }).map(compact), analytics: fc.record({ facialRecognition: optionalBool }).map(compact) }),
+      { nil: undefined },
+    ),
+    cameras: fc.integer({ min: 0, max: 6 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => camera(i)))),
+  })
+  .map((d) => compact(d) as Deployment);
+
+const asOf = fc.constantFrom('2026-01-15', '2026-02-15', '2024-12-31');
+const choices = fc.constantFrom<Record<string, string>>({}, { 'month-counting': 'calendar' });
+
+describe('the compiled engine gives the same report as json-rules-engine', () => {
+  it(`on random deployments (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(deployment, asOf, choices, async (config, date, parameterChoices) => {
+        const fast = await evaluate(config, { asOf: date, parameterChoices });
+        const reference = await evaluate(config, { asOf: date, parameterChoices, engine: 'reference' });
+        expect(fast).toStrictEqual(reference);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('on every example of every built-in rule, with file locations', async () => {
+    const ruleSet = builtinRuleSet();
+    let compared = 0;
+    for (const { id, dir } of ruleFolders()) {
+      const rule = ruleSet.rules.find((r) => r.definition.id === id)!;
+      for (const name of readdirSync(dir).filter((n) => n !== 'rule.yaml' && /\.(ya?ml|json)$/.test(n))) {
+        const rel = `rules/${rule.definition.pack}/${id}/${name}`;
+        const config = parseConfig(read(rel), { file: rel });
+        const example = rule.definition.examples?.find((e) => e.file === name);
+        const options = { asOf: example?.asOf ?? '2026-01-15', packs: [rule.definition.pack] };
+        expect(await evaluate(config, options)).toStrictEqual(await evaluate(config, { ...options, engine: 'reference' }));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(ruleFolders().length * 2);
+  });
+});
+
+describe("findings: 'problems'", () => {
+  it('lists exactly the full report\'s violations and undetermined findings, and counts the rest', async () => {
+    await fc.assert(
+      fc.asyncProperty(deployment, asOf, async (config, date) => {
+        const full = await evaluate(config, { asOf: date });
+        const problems = await evaluate(config, { asOf: date, findings: 'problems' });
+        expect(problems.findings).toStrictEqual(full.findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable'));
+        expect(problems.summary).toStrictEqual(full.summary);
+        expect(problems.omitted).toStrictEqual({ pass: full.summary.pass, 'not-applicable': full.summary['not-applicable'] });
+        expect(full).not.toHaveProperty('omitted');
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('a rule the compiled engine cannot reproduce', () => {
+  it('stops the evaluation with an error naming the rule, instead of deciding differently', async () => {
+    // json-rules-engine reads any object with a `fact` key as a fact reference, extra keys included.
+    const files = builtinFiles().map((f) =>
+      f.path.endsWith('/no-audio-capture/rule.yaml') ? { ...f, text: f.text.replace('value: false', 'value: { fact: target, params: { x: 1 } }') } : f,
+    );
+    const ruleSet = loadRuleSet(files);
+    const config = { cameras: [{ id: 'A', audio: { capture: false } }] };
+    await expect(evaluate(config, { asOf: '2026-01-15', ruleSet })).rejects.toThrow(/rule no-audio-capture, conditions\/all\/0\/value: unsupported key "params"/);
+    await expect(evaluate(config, { asOf: '2026-01-15', ruleSet, engine: 'reference' })).resolves.toBeDefined();
+  });
+});
+
+describe('mergeUnder (camera defaults)', () => {
+  it('merges recursively, keeps a __proto__ key as data and modifies neither input', async () => {
+    const { mergeUnder } = await import('../src/evaluate.js');
+    const defaults = JSON.parse('{"audio":{"capture":false,"broadcast":true},"kind":"fixed","__proto__":{"polluted":1}}');
+    const camera = JSON.parse('{"id":"A","audio":{"capture":true},"kind":"ptz","masks":[1]}');
+    const before = JSON.stringify([defaults, camera]);
+    const merged = mergeUnder(defaults, camera) as Record<string, unknown>;
+    expect(merged).toEqual({ audio: { capture: true, broadcast: true }, kind: 'ptz', id: 'A', masks: [1], ['__proto__']: { polluted: 1 } });
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect((merged as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(JSON.stringify([defaults, camera])).toBe(before);
+  });
+});
