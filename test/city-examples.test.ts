@@ -15,6 +15,12 @@ describe('city examples', () => {
     expect(files).toEqual(['grenoble-like', 'metz-like', 'nantes-like', 'nimes-like']);
   });
 
+  it('the README links the rule catalogue and every city example', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('](docs/rules/README.md)');
+    for (const { name } of manifest.examples) expect(readme).toContain(`](examples/${name}.yaml)`);
+  });
+
   for (const { name, packs } of manifest.examples) {
     it(`${name}: the report (${packs.join(', ')}, as of ${manifest.asOf}) is the committed one — npm run examples:update after a change`, async () => {
       const report = await cityReport(name);
