@@ -98,6 +98,29 @@ describe('scripts/gen-docs.mjs', () => {
     }
   });
 
+  it('renders every construct of the rule format readably (fixture rule in a copy of the packs)', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'vigie-docs-'));
+    try {
+      cpSync(join(ROOT, 'rules'), join(tree, 'rules'), { recursive: true });
+      cpSync(join(ROOT, 'test/fixtures/docs-sample-rule'), join(tree, 'rules/strict/sample-complex'), { recursive: true });
+      const r = run('gen-docs.mjs', tree);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const page = readFileSync(join(tree, 'docs/rules/sample-complex.md'), 'utf8');
+      expect(page).toContain('| En vigueur / in force | 2020-01-01 → 2030-12-31 |');
+      expect(page).toContain('S’applique si / applies if :\n\n- **toutes / all**\n  - `camera:/publicRoad` = `true`');
+      expect(page).toContain('    - `camera:/masks` n’est pas renseigné / is not stated\n    - **non / not**\n      - `camera:/masks` [chaque élément de / every element of · non / not] = `null`');
+      expect(page).toContain('  - `asOf` au plus tard le / on or before `ends`');
+      expect(page).toContain('- `n` = [count](../rule-format.md#count)(`uncovered`)');
+      expect(page).toContain('### Non applicable / not applicable — `other.json`\n\nRésultat attendu / expected outcome : **not-applicable** — not on the public road');
+      const catalogue = readFileSync(join(tree, 'docs/rules/README.md'), 'utf8');
+      expect(catalogue).toContain('| [`sample-complex`](sample-complex.md) | Règle \\| d\'essai | Sample rule | warning | Source, 1 | [U] |');
+      expect(run('check-fresh.mjs', tree)).toMatchObject({ code: 0 });
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
   it('renders a rule page with its legal quote, confidence, parameters, conditions and examples', () => {
     const page = readFileSync(join(ROOT, 'docs/rules/retention-max-one-month.md'), 'utf8');
     const rule = readFileSync(join(ROOT, 'rules/fr-law/retention-max-one-month/rule.yaml'), 'utf8');
