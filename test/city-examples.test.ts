@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate, parseConfig, type Report } from '../src/index.js';
+import { cityReport, manifest } from './city-examples.helpers.js';
+import { ROOT } from './helpers.js';
+
+describe('city examples', () => {
+  it('every examples/*-like.yaml is listed in examples/expected/cities.json, and the reverse', () => {
+    const files = readdirSync(join(ROOT, 'examples'))
+      .filter((n) => n.endsWith('-like.yaml'))
+      .map((n) => n.replace(/\.yaml$/, ''))
+      .sort();
+    expect(manifest.examples.map((e) => e.name).sort()).toEqual(files);
+    expect(files).toEqual(['grenoble-like', 'metz-like', 'nantes-like', 'nimes-like']);
+  });
+
+  it('the README links the rule catalogue and every city example', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('](docs/rules/README.md)');
+    for (const { name } of manifest.examples) expect(readme).toContain(`](examples/${name}.yaml)`);
+  });
+
+  for (const { name, packs } of manifest.examples) {
+    it(`${name}: the report (${packs.join(', ')}, as of ${manifest.asOf}) is the committed one — npm run examples:update after a change`, async () => {
+      const report = await cityReport(name);
+      const { vigieVersion, ...actual } = JSON.parse(JSON.stringify(report)) as Report;
+      expect(vigieVersion).toMatch(/^\d+\.\d+\.\d+/);
+      const expected = JSON.parse(readFileSync(join(ROOT, 'examples/expected', `${name}.json`), 'utf8'));
+      expect(actual).toEqual(expected);
+      // Each camera is judged by each camera rule: the example is a real network, not a stub.
+      expect(report.findings.filter((f) => f.scope === 'camera').length).toBeGreaterThanOrEqual(24);
+    });
+  }
+
+  it('a deployment that keeps images 45 days is no longer the committed report (the comparison can fail)', async () => {
+    const file = 'examples/nantes-like.yaml';
+    const text = readFileSync(join(ROOT, file), 'utf8').replace('recording:\n  retention: { days: 30 }', 'recording:\n  retention: { days: 45 }');
+    const report = await evaluate(parseConfig(text, { file }), { asOf: manifest.asOf, packs: ['fr-law', 'cnil-guidance'] });
+    const { vigieVersion: _v, ...actual } = JSON.parse(JSON.stringify(report)) as Report;
+    const expected = JSON.parse(readFileSync(join(ROOT, 'examples/expected/nantes-like.json'), 'utf8'));
+    expect(actual).not.toEqual(expected);
+    expect(report.summary.violation).toBeGreaterThan(0);
+  });
+});
