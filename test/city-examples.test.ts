@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseConfig } from '../src/index.js';
+import { builtinRuleSet, evaluate, parseConfig } from '../src/index.js';
 import { expectedReport, formatExpectedReport } from '../scripts/lib/expected-report.mjs';
 import { cityReport, manifest } from './city-examples.helpers.js';
 import { ROOT } from './helpers.js';
@@ -20,6 +20,11 @@ describe('city examples', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('](docs/rules/README.md)');
     for (const { name } of manifest.examples) expect(readme).toContain(`](examples/${name}.yaml)`);
+  });
+
+  it('the README lists every built-in rule, linking its page', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const r of builtinRuleSet().rules) expect(readme).toContain(`[\`${r.definition.id}\`](docs/rules/${r.definition.id}.md)`);
   });
 
   for (const { name, packs } of manifest.examples) {
