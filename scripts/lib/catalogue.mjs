@@ -42,17 +42,15 @@ export function loadCatalogue(root, dist) {
   const folders = ruleFolders(root);
   const byFile = new Map(folders.map((f) => [f.ruleFile, f]));
   const rules = ruleSet.rules.map((r) => ({ ...r, folder: byFile.get(r.file) }));
-  // The reports' operator symbols, so that the pages write conditions as findings do.
-  return { ruleSet, rules, folders, operatorSymbol: dist.core.operatorSymbol };
+  // What the pages share with vigie itself: the reports' operator symbols (so that pages write
+  // conditions as findings do) and the outcome an example is expected to give (as tests judge it).
+  return { ruleSet, rules, folders, vigie: { operatorSymbol: dist.core.operatorSymbol, expectedOutcome: dist.core.expectedOutcome } };
 }
 
-/** The outcome an example file is expected to give (and the log it is audited with): declared in the rule, else by its name. */
-export function expectedOutcome(rule, name) {
+/** What a rule declares about one of its example files: `asOf`, `note`, `log` (empty if undeclared). */
+export function declaredExample(rule, name) {
   const declared = rule.examples?.find((e) => e.file === name);
-  if (declared) return { expect: declared.expect, asOf: declared.asOf, note: declared.note, log: declared.log };
-  if (name.startsWith('violating')) return { expect: 'violation' };
-  if (name.startsWith('compliant')) return { expect: 'pass' };
-  return { expect: undefined };
+  return declared ? { asOf: declared.asOf, note: declared.note, log: declared.log } : {};
 }
 
 /** The log audited with an example: the one the rule declares, else `<name>.log.jsonl` or `<name>.log.csv` beside it. */

@@ -1,7 +1,7 @@
 // Renders the rule catalogue as Markdown: docs/rules/README.md and one page per rule. Pure
 // functions of the loaded rule files: no clock, no machine paths, stable ordering, so the same
 // rules always give byte-identical pages.
-import { exampleLog, expectedOutcome } from './catalogue.mjs';
+import { declaredExample, exampleLog } from './catalogue.mjs';
 
 export const DOCS_DIR = 'docs/rules';
 
@@ -169,7 +169,8 @@ function earlierLines(earlier, scope) {
 }
 
 /** The page of one rule. */
-export function renderRulePage(rule, ruleSet, symbol) {
+export function renderRulePage(rule, ruleSet, vigie) {
+  const symbol = vigie.operatorSymbol;
   const d = rule.definition;
   const scope = ruleSet.scopes[d.scope];
   const pack = ruleSet.packs.find((p) => p.id === d.pack);
@@ -229,7 +230,7 @@ export function renderRulePage(rule, ruleSet, symbol) {
     out.push('## Exemples / examples', '');
     const rank = (e) => (e.expect === 'pass' ? 0 : e.expect === 'violation' ? 1 : 2);
     const sorted = examples
-      .map((e) => ({ ...e, ...expectedOutcome(d, e.name) }))
+      .map((e) => ({ ...e, ...declaredExample(d, e.name), expect: vigie.expectedOutcome(d, e.name) }))
       .sort((a, b) => rank(a) - rank(b) || compare(a.name, b.name));
     for (const e of sorted) {
       out.push(`### ${OUTCOME[e.expect] ?? 'Résultat non déclaré / outcome not declared'} — ${code(e.name)}`, '');
@@ -296,7 +297,7 @@ export function renderDocs(catalogue) {
   const files = new Map();
   files.set(`${DOCS_DIR}/README.md`, renderCatalogue(catalogue.rules, catalogue.ruleSet));
   for (const r of [...catalogue.rules].sort((a, b) => compare(a.definition.id, b.definition.id))) {
-    files.set(`${DOCS_DIR}/${r.definition.id}.md`, renderRulePage(r, catalogue.ruleSet, catalogue.operatorSymbol));
+    files.set(`${DOCS_DIR}/${r.definition.id}.md`, renderRulePage(r, catalogue.ruleSet, catalogue.vigie));
   }
   return files;
 }
