@@ -64,6 +64,13 @@ describe('scripts/check-fresh.mjs', () => {
     expect(r.stderr).toContain('rules/fr-law/retention-max-one-month/rule.yaml: declares the example undetermined.yaml, which is not in rules/fr-law/retention-max-one-month/');
   });
 
+  it('fails when a rule declares an example log that does not exist', () => {
+    unlinkSync(file('rules/fr-law/audit-export-has-prior-requisition/violating.log.jsonl'));
+    const r = run('check-fresh.mjs', tree);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('rules/fr-law/audit-export-has-prior-requisition/rule.yaml: declares the log violating.log.jsonl, which is not in rules/fr-law/audit-export-has-prior-requisition/');
+  });
+
   it('fails when a rule cites no legal reference', () => {
     edit('rules/fr-law/retention-max-one-month/rule.yaml', (t) => t.replace(/\nlegal:\n[\s\S]*?\nremediation:/, '\nlegal: []\nremediation:'));
     const r = run('check-fresh.mjs', tree);
