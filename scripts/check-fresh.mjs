@@ -2,7 +2,7 @@
 //   - a rule file does not load (schema, unknown fact/operator/parameter, duplicate id…);
 //   - a rule id is used by more than one rule folder, in any pack;
 //   - a rule folder has no rule file, no compliant example or no violating example;
-//   - a rule cites no legal reference, or declares an example file that does not exist;
+//   - a rule cites no legal reference, or declares an example file or log that does not exist;
 //   - docs/rules/ differs from what `npm run docs` generates (stale, missing or extra pages).
 // Usage: node scripts/check-fresh.mjs [--root DIR]   (DIR defaults to the repository)
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -35,6 +35,7 @@ for (const f of ruleFolders(root)) {
   if (!Array.isArray(rule?.legal) || rule.legal.length === 0) problems.push(`${f.ruleFile}: no legal reference (legal: must list at least one)`);
   for (const e of Array.isArray(rule?.examples) ? rule.examples : []) {
     if (typeof e?.file === 'string' && !f.examples.some((x) => x.name === e.file)) problems.push(`${f.ruleFile}: declares the example ${e.file}, which is not in ${f.rel}/`);
+    if (typeof e?.log === 'string' && !f.logs.some((x) => x.name === e.log)) problems.push(`${f.ruleFile}: declares the log ${e.log}, which is not in ${f.rel}/`);
   }
   const id = typeof rule?.id === 'string' ? rule.id : f.folder;
   ids.set(id, [...(ids.get(id) ?? []), f.ruleFile]);

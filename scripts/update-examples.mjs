@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogue } from './lib/catalogue.mjs';
 import { REPO, loadDist } from './lib/dist.mjs';
-import { expectedReport } from './lib/expected-report.mjs';
+import { expectedReport, formatExpectedReport } from './lib/expected-report.mjs';
 
 const dist = await loadDist();
 const { ruleSet } = loadCatalogue(REPO, dist);
@@ -15,7 +15,7 @@ for (const { name, packs } of manifest.examples) {
   const file = `examples/${name}.yaml`;
   const config = dist.core.parseConfig(readFileSync(join(REPO, file), 'utf8'), { file });
   const report = expectedReport(await dist.core.evaluate(config, { asOf: manifest.asOf, packs, ruleSet }));
-  writeFileSync(join(REPO, 'examples/expected', `${name}.json`), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(REPO, 'examples/expected', `${name}.json`), formatExpectedReport(report));
   const s = report.summary;
   console.log(`${file} (${packs.join(', ')}): ${s.violation} violation, ${s.undetermined} undetermined, ${s.pass} pass, ${s['not-applicable']} not applicable`);
 }

@@ -15,6 +15,7 @@ export type { RuleSet, LoadedRule } from './packs/rule-set.js';
 export { deploymentSchema } from './schema/deployment-schema.js';
 export { ruleSchema, parameterSchema, packSchema, scopesSchema } from './schema/rule-schema.js';
 export { formatText, type TextFormatOptions } from './report/format-text.js';
+export { formatValue, operatorSymbol } from './engine/template.js';
 export { formatJson } from './report/format-json.js';
 export { formatSarif, toSarif, SARIF_SCHEMA_URI, type SarifFormatOptions } from './report/format-sarif.js';
 export { formatJunit, type JunitFormatOptions } from './report/format-junit.js';

@@ -64,6 +64,13 @@ describe('scripts/check-fresh.mjs', () => {
     expect(r.stderr).toContain('rules/fr-law/retention-max-one-month/rule.yaml: declares the example undetermined.yaml, which is not in rules/fr-law/retention-max-one-month/');
   });
 
+  it('fails when a rule declares an example log that does not exist', () => {
+    unlinkSync(file('rules/fr-law/audit-export-has-prior-requisition/violating.log.jsonl'));
+    const r = run('check-fresh.mjs', tree);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('rules/fr-law/audit-export-has-prior-requisition/rule.yaml: declares the log violating.log.jsonl, which is not in rules/fr-law/audit-export-has-prior-requisition/');
+  });
+
   it('fails when a rule cites no legal reference', () => {
     edit('rules/fr-law/retention-max-one-month/rule.yaml', (t) => t.replace(/\nlegal:\n[\s\S]*?\nremediation:/, '\nlegal: []\nremediation:'));
     const r = run('check-fresh.mjs', tree);
@@ -116,8 +123,8 @@ describe('scripts/gen-docs.mjs', () => {
       const page = readFileSync(join(tree, 'docs/rules/sample-complex.md'), 'utf8');
       expect(page).toContain('| En vigueur / in force | 2020-01-01 → 2030-12-31 |');
       expect(page).toContain('S’applique si / applies if :\n\n- **toutes / all**\n  - `camera:/publicRoad` = `true`');
-      expect(page).toContain('    - `camera:/masks` n’est pas renseigné / is not stated\n    - **non / not**\n      - `camera:/masks` [chaque élément de / every element of · non / not] = `null`');
-      expect(page).toContain('  - `asOf` au plus tard le / on or before `ends`');
+      expect(page).toContain('    - `camera:/masks` n’est pas renseigné / is not stated\n    - **non / not**\n      - `camera:/masks` everyFact not = `null`');
+      expect(page).toContain('  - `asOf` ≤ `ends`');
       expect(page).toContain('- `n` = [count](../rule-format.md#count)(`uncovered`)');
       expect(page).toContain('### Non applicable / not applicable — `other.json`\n\nRésultat attendu / expected outcome : **not-applicable** — not on the public road');
       const catalogue = readFileSync(join(tree, 'docs/rules/README.md'), 'utf8');

@@ -28,6 +28,7 @@ const REVIEWED_PATTERNS = [
   '^(/[^/]*)*$',
   '^[0-9][0-9AB][0-9]{3}$',
   '^[0-9]{9}$',
+  '^[A-Za-z0-9._-]+\\.(jsonl|ndjson|csv)$', // the log of a rule example (examples[].log)
   '^[A-Za-z0-9._-]+\\.(ya?ml|json)$',
   '^[a-z][A-Za-z0-9]*$',
   '^[a-z][a-z0-9-]*$',

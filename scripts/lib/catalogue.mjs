@@ -4,6 +4,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const EXAMPLE = /\.(ya?ml|json)$/;
+/** Access logs audited with an example deployment, for rules on a streamed scope (`log-event`). */
+const LOG = /\.(jsonl|ndjson|csv)$/;
 
 /** Rule folders `rules/<pack>/<folder>/` (every directory but `parameters/`), sorted. */
 export function ruleFolders(root) {
@@ -20,7 +22,11 @@ export function ruleFolders(root) {
         .filter((n) => EXAMPLE.test(n) && !/^rule\.(ya?ml|json)$/.test(n))
         .sort()
         .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
-      out.push({ pack, folder, rel: `rules/${pack}/${folder}`, ruleFile: ruleFile && `rules/${pack}/${folder}/${ruleFile}`, examples });
+      const logs = readdirSync(dir)
+        .filter((n) => LOG.test(n))
+        .sort()
+        .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+      out.push({ pack, folder, rel: `rules/${pack}/${folder}`, ruleFile: ruleFile && `rules/${pack}/${folder}/${ruleFile}`, examples, logs });
     }
   }
   return out;
@@ -36,14 +42,20 @@ export function loadCatalogue(root, dist) {
   const folders = ruleFolders(root);
   const byFile = new Map(folders.map((f) => [f.ruleFile, f]));
   const rules = ruleSet.rules.map((r) => ({ ...r, folder: byFile.get(r.file) }));
-  return { ruleSet, rules, folders };
+  // What the pages share with vigie itself: the reports' operator symbols (so that pages write
+  // conditions as findings do) and the outcome an example is expected to give (as tests judge it).
+  return { ruleSet, rules, folders, vigie: { operatorSymbol: dist.core.operatorSymbol, expectedOutcome: dist.core.expectedOutcome } };
 }
 
-/** The outcome an example file is expected to give: declared in the rule, else by its name. */
-export function expectedOutcome(rule, name) {
+/** What a rule declares about one of its example files: `asOf`, `note`, `log` (empty if undeclared). */
+export function declaredExample(rule, name) {
   const declared = rule.examples?.find((e) => e.file === name);
-  if (declared) return { expect: declared.expect, asOf: declared.asOf, note: declared.note };
-  if (name.startsWith('violating')) return { expect: 'violation' };
-  if (name.startsWith('compliant')) return { expect: 'pass' };
-  return { expect: undefined };
+  return declared ? { asOf: declared.asOf, note: declared.note, log: declared.log } : {};
+}
+
+/** The log audited with an example: the one the rule declares, else `<name>.log.jsonl` or `<name>.log.csv` beside it. */
+export function exampleLog(folder, example) {
+  const base = example.name.replace(EXAMPLE, '');
+  const wanted = example.log ? [example.log] : [`${base}.log.jsonl`, `${base}.log.csv`];
+  return wanted.map((n) => folder.logs.find((l) => l.name === n)).find(Boolean);
 }

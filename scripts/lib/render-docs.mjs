@@ -1,7 +1,7 @@
 // Renders the rule catalogue as Markdown: docs/rules/README.md and one page per rule. Pure
 // functions of the loaded rule files: no clock, no machine paths, stable ordering, so the same
 // rules always give byte-identical pages.
-import { expectedOutcome } from './catalogue.mjs';
+import { declaredExample, exampleLog } from './catalogue.mjs';
 
 export const DOCS_DIR = 'docs/rules';
 
@@ -41,36 +41,6 @@ const TIGHTER = {
   none: 'sans objet / not applicable',
 };
 
-// How an operator reads in a condition: a symbol or words in both languages.
-const OPERATOR = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-  in: 'est l’un de / is one of',
-  notIn: 'n’est aucun de / is none of',
-  contains: 'contient / contains',
-  doesNotContain: 'ne contient pas / does not contain',
-  dateBefore: 'avant le / before',
-  dateOnOrBefore: 'au plus tard le / on or before',
-  dateAfter: 'après le / after',
-  dateOnOrAfter: 'au plus tôt le / on or after',
-  subsetOf: '⊆ (tous compris dans / all within)',
-  intersects: 'a un élément commun avec / shares an element with',
-  disjointFrom: 'n’a aucun élément commun avec / shares no element with',
-};
-
-const DECORATOR = {
-  everyFact: 'chaque élément de / every element of',
-  someFact: 'un élément de / some element of',
-  everyValue: 'chaque valeur de / every value of',
-  someValue: 'une valeur de / some value of',
-  not: 'non / not',
-  swap: 'inversé / swapped',
-};
-
 // Code-point order, not the locale's: the output must not depend on the machine.
 const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const code = (s) => '`' + String(s).replace(/`/g, 'ʼ') + '`';
@@ -96,7 +66,7 @@ function ref(r, scope) {
   if (r.fact === 'target') return `${scope}:${r.path ?? '/'}`;
   if (r.fact === 'deployment') return `deployment:${r.path ?? '/'}`;
   if (r.fact === 'param') return `param:${(r.path ?? '').replace(/^\//, '')}`;
-  return r.path ? `${r.fact}${r.path}` : r.fact;
+  return r.path ? `${r.fact}:${r.path}` : r.fact;
 }
 
 function argument(v, scope) {
@@ -106,25 +76,26 @@ function argument(v, scope) {
   return JSON.stringify(v);
 }
 
-function operatorText(name, value) {
-  const parts = name.split(':');
-  const base = parts.pop();
-  if (base === 'isKnown') return value === false ? 'n’est pas renseigné / is not stated' : 'est renseigné / is stated';
-  const words = OPERATOR[base] ?? base;
-  return parts.length ? `[${parts.map((d) => DECORATOR[d] ?? d).join(' · ')}] ${words}` : words;
+/**
+ * How an operator reads in a condition: the symbol the reports use (`operatorSymbol` of vigie,
+ * so that pages and reports read alike), except `isKnown`, whose meaning depends on its value.
+ */
+function operatorText(name, value, symbol) {
+  if (name.split(':').pop() === 'isKnown') return value === false ? 'n’est pas renseigné / is not stated' : 'est renseigné / is stated';
+  return symbol(name);
 }
 
 /** A condition tree as nested Markdown bullets. */
-export function conditionLines(node, scope, depth = 0) {
+export function conditionLines(node, scope, symbol, depth = 0) {
   const pad = '  '.repeat(depth);
   const label = node.name ? `*${node.name}* — ` : '';
-  if (node.all) return [`${pad}- ${label}**toutes / all**`, ...node.all.flatMap((c) => conditionLines(c, scope, depth + 1))];
-  if (node.any) return [`${pad}- ${label}**au moins une / any**`, ...node.any.flatMap((c) => conditionLines(c, scope, depth + 1))];
-  if (node.not) return [`${pad}- ${label}**non / not**`, ...conditionLines(node.not, scope, depth + 1)];
+  if (node.all) return [`${pad}- ${label}**toutes / all**`, ...node.all.flatMap((c) => conditionLines(c, scope, symbol, depth + 1))];
+  if (node.any) return [`${pad}- ${label}**au moins une / any**`, ...node.any.flatMap((c) => conditionLines(c, scope, symbol, depth + 1))];
+  if (node.not) return [`${pad}- ${label}**non / not**`, ...conditionLines(node.not, scope, symbol, depth + 1)];
   const base = node.operator.split(':').pop();
   const subject = code(ref({ fact: node.fact, path: node.path }, scope));
   const tail = base === 'isKnown' ? '' : ` ${isRef(node.value) ? code(ref(node.value, scope)) : code(inline(node.value))}`;
-  return [`${pad}- ${label}${subject} ${operatorText(node.operator, node.value)}${tail}`];
+  return [`${pad}- ${label}${subject} ${operatorText(node.operator, node.value, symbol)}${tail}`];
 }
 
 function referenceBlock(r, heading) {
@@ -145,11 +116,14 @@ function bilingualBlock(title, text) {
 
 function valueSeries(values) {
   const lines = ['| en vigueur / in force | valeur / value | références / references |', '|---|---|---|'];
-  for (const v of [...values].sort((a, b) => compare(a.from, b.from))) {
-    const period = v.until ? `${v.from} → ${v.until}` : `depuis / since ${v.from}`;
+  const sorted = [...values].sort((a, b) => compare(a.from, b.from));
+  sorted.forEach((v, i) => {
+    // A value without `until` holds until the next one starts (that day excluded).
+    const next = sorted[i + 1];
+    const period = v.until ? `${v.from} → ${v.until}` : next ? `${v.from} → ${next.from} (exclu / excluded)` : `depuis / since ${v.from}`;
     const refs = v.references.map((r) => `${r.source}, ${r.article} [${r.confidence}]`).join(' ; ');
     lines.push(`| ${cell(period)} | ${cell(code(inline(v.value)))} | ${cell(refs)}${v.note ? ` — ${cell(oneLine(v.note))}` : ''} |`);
-  }
+  });
   return lines;
 }
 
@@ -170,8 +144,33 @@ function parameterSection(p) {
   return lines;
 }
 
+/**
+ * The `earlier:` section of a rule on a streamed scope: facts read from events seen before the
+ * current one in the same log (a requisition received before the export that cites it…).
+ */
+function earlierLines(earlier, scope) {
+  const lines = [
+    'Événements antérieurs du journal / earlier events of the log — chaque fait désigne un événement déjà lu, inconnu si aucun ne correspond. ' +
+      '/ Each fact names an event already read; unknown when none matches.',
+    '',
+  ];
+  for (const [name, spec] of Object.entries(earlier)) {
+    const which = spec.keep === 'last' ? 'dernier / last' : 'premier / first';
+    const where = (spec.where ?? []).map((w) => `${code(w.path)} = ${isRef(w.equals) ? code(ref(w.equals, scope)) : code(inline(w.equals))}`);
+    const lookup = isRef(spec.lookup) ? code(ref(spec.lookup, scope)) : code(inline(spec.lookup));
+    lines.push(
+      `- ${code(name)} = ${which} événement antérieur / earlier event${where.length ? ` où / where ${where.join(' et / and ')}` : ''}` +
+        ` et dont / and whose ${code(spec.key)} = ${lookup} de l’événement jugé / of the event judged` +
+        (spec.limit ? ` (mémoire : ${spec.limit} clés / remembers ${spec.limit} keys)` : ''),
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
 /** The page of one rule. */
-export function renderRulePage(rule, ruleSet) {
+export function renderRulePage(rule, ruleSet, vigie) {
+  const symbol = vigie.operatorSymbol;
   const d = rule.definition;
   const scope = ruleSet.scopes[d.scope];
   const pack = ruleSet.packs.find((p) => p.id === d.pack);
@@ -205,6 +204,7 @@ export function renderRulePage(rule, ruleSet) {
       'Notation : [docs/rule-format.md](../rule-format.md#conditions).',
     '',
   );
+  if (d.earlier && Object.keys(d.earlier).length) out.push(...earlierLines(d.earlier, d.scope));
   if (d.facts && Object.keys(d.facts).length) {
     out.push('Faits dérivés / derived facts :', '');
     for (const [name, spec] of Object.entries(d.facts)) {
@@ -218,9 +218,9 @@ export function renderRulePage(rule, ruleSet) {
     }
     out.push('');
   }
-  if (d.appliesIf) out.push('S’applique si / applies if :', '', ...conditionLines(d.appliesIf, d.scope), '');
+  if (d.appliesIf) out.push('S’applique si / applies if :', '', ...conditionLines(d.appliesIf, d.scope, symbol), '');
   out.push('Conforme si / complies if :', '');
-  out.push(...conditionLines(d.conditions, d.scope), '');
+  out.push(...conditionLines(d.conditions, d.scope, symbol), '');
 
   out.push(...bilingualBlock('Mise en conformité / remediation', d.remediation));
   if (d.notes) out.push(...bilingualBlock('Notes', d.notes));
@@ -230,13 +230,18 @@ export function renderRulePage(rule, ruleSet) {
     out.push('## Exemples / examples', '');
     const rank = (e) => (e.expect === 'pass' ? 0 : e.expect === 'violation' ? 1 : 2);
     const sorted = examples
-      .map((e) => ({ ...e, ...expectedOutcome(d, e.name) }))
+      .map((e) => ({ ...e, ...declaredExample(d, e.name), expect: vigie.expectedOutcome(d, e.name) }))
       .sort((a, b) => rank(a) - rank(b) || compare(a.name, b.name));
     for (const e of sorted) {
       out.push(`### ${OUTCOME[e.expect] ?? 'Résultat non déclaré / outcome not declared'} — ${code(e.name)}`, '');
       out.push(`Résultat attendu / expected outcome : **${e.expect ?? '?'}**${e.asOf ? ` (asOf ${e.asOf})` : ''}${e.note ? ` — ${oneLine(e.note)}` : ''}`, '');
       const lang = e.name.endsWith('.json') ? 'json' : 'yaml';
       out.push('```' + lang, e.text.replace(/\s+$/, ''), '```', '');
+      const log = rule.folder && exampleLog(rule.folder, e);
+      if (log) {
+        out.push(`Journal audité avec cet exemple / access log audited with it : ${code(log.name)}`, '');
+        out.push('```' + (log.name.endsWith('.csv') ? 'csv' : 'json'), log.text.replace(/\s+$/, ''), '```', '');
+      }
     }
   }
   return out.join('\n').replace(/\n+$/, '\n');
@@ -292,7 +297,7 @@ export function renderDocs(catalogue) {
   const files = new Map();
   files.set(`${DOCS_DIR}/README.md`, renderCatalogue(catalogue.rules, catalogue.ruleSet));
   for (const r of [...catalogue.rules].sort((a, b) => compare(a.definition.id, b.definition.id))) {
-    files.set(`${DOCS_DIR}/${r.definition.id}.md`, renderRulePage(r, catalogue.ruleSet));
+    files.set(`${DOCS_DIR}/${r.definition.id}.md`, renderRulePage(r, catalogue.ruleSet, catalogue.vigie));
   }
   return files;
 }
