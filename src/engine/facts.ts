@@ -71,6 +71,25 @@ function readsAny(args: unknown, facts: Set<string>): boolean {
 /** Shared by the built-in facts that have no provenance; frozen, so that a derivation changing it fails loudly. */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 
+/** An unstated fact; frozen and shared, like the literals below. */
+const UNDEFINED: DerivedValue = Object.freeze({ value: undefined, looked: NONE, params: NONE });
+
+/**
+ * A rule's literal argument as a derived value. Literals are read again on every target: a
+ * primitive one (`all`, `algorithmic-processing`) is made once and shared, frozen so that a
+ * derivation changing it fails loudly. Zero is not shared, so that -0 stays -0.
+ */
+const literals = new Map<unknown, DerivedValue>();
+function literalOf(arg: unknown): DerivedValue {
+  if ((arg !== null && typeof arg === 'object') || arg === 0) return literal(arg);
+  let l = literals.get(arg);
+  if (l === undefined) {
+    l = Object.freeze({ value: arg, looked: NONE, params: NONE });
+    if (literals.size < 1024) literals.set(arg, l);
+  }
+  return l;
+}
+
 /** isFactRef, remembered per argument object (rule arguments are read again on every target). */
 const refs = new WeakMap<object, boolean>();
 function isRef(arg: unknown): arg is { fact: string; path?: string } {
@@ -117,8 +136,8 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   }
 
   const resolve = (arg: unknown): DerivedValue => {
-    if (!isRef(arg)) return literal(arg);
-    const base = table.get(arg.fact) ?? literal(undefined);
+    if (!isRef(arg)) return literalOf(arg);
+    const base = table.get(arg.fact) ?? UNDEFINED;
     const r = descend(base, arg.path);
     if (arg.fact === 'param' && arg.path) return { value: r.value, pointer: r.pointer, looked: r.looked, params: [arg.path.split('/')[1]!] };
     return r;
