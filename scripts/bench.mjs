@@ -2,7 +2,8 @@
 // hand-written loop, on seeded synthetic deployments. Runs the built package (dist/).
 // Usage: node --expose-gc scripts/bench.mjs [--sizes 1000,5000,10000,100000] [--reps 5] [--naive-reps 3]
 import { createHash } from 'node:crypto';
-import { cpus } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { builtinRuleSet, checkedConfig, evaluate, resolveParameters } from '../dist/index.js';
 import { syntheticDeployment } from './bench/deployment.mjs';
@@ -16,6 +17,8 @@ const { values: opts } = parseArgs({
     'naive-reps': { type: 'string', default: '3' },
     'naive-max': { type: 'string', default: '100000' },
     seed: { type: 'string', default: '42' },
+    // Sizes of the access-log audit rows (scripts/bench-audit.mjs, run in a child process); empty to skip.
+    'audit-events': { type: 'string', default: '100000,1000000' },
     // cpu: user+system CPU time of this process, steady when other jobs share the machine; wall: elapsed time.
     clock: { type: 'string', default: 'cpu' },
   },
@@ -78,7 +81,7 @@ const mb = (bytes) => `${Math.round(bytes / 1048576)} MB`;
 
 console.log(`vigie bench — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), pack ${PACK}, ${ruleIds.length} rules on cameras, authorizations, users and the deployment: ${ruleIds.join(', ')}`);
 if (otherScopes.length) console.log(`(rules on the access-log stream, benchmarked in the audit rows: ${otherScopes.join(', ')})`);
-console.log(`asOf ${AS_OF}, seed ${seed}, median ${opts.clock === 'cpu' ? 'CPU time' : 'wall time'} of ${reps} runs (naive: ${naiveReps}); vigie evaluates an already validated deployment\n`);
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start; asOf ${AS_OF}, seed ${seed}, median ${opts.clock === 'cpu' ? 'CPU time' : 'wall time'} of ${reps} runs (naive: ${naiveReps}); vigie evaluates an already validated deployment\n`);
 
 const rows = [];
 for (const n of sizes) {
@@ -117,6 +120,20 @@ for (const n of sizes) {
   console.error(`done ${n}`);
 }
 
+// The access-log audit: `vigie audit` on a generated log, in a child process that reports its own CPU time and peak RSS.
+const audits = [];
+for (const events of opts['audit-events'].split(',').filter(Boolean).map(Number)) {
+  const run = spawnSync(process.execPath, [new URL('./bench-audit.mjs', import.meta.url).pathname, '--events', String(events), '--seed', String(seed), '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const line = run.stdout.split('\n').find((l) => l.startsWith('result '));
+  if (run.status !== 0 || !line) {
+    console.error(`audit bench failed at ${events} events:\n${run.stdout}${run.stderr}`);
+    process.exitCode = 1;
+    continue;
+  }
+  audits.push(JSON.parse(line.slice('result '.length)));
+  console.error(`done audit ${events}`);
+}
+
 console.log('| cameras | rule × target outcomes | hand-written loop | vigie, `findings: \'problems\'` | vigie, full report | naive json-rules-engine | vigie problems / hand-written | naive / vigie problems | full report / hand-written | naive / full report | peak RSS | digest (all agree) |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of rows) {
@@ -125,6 +142,11 @@ for (const r of rows) {
     `| ${r.n.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${fmt(r.hand)} ms | ${fmt(r.problems)} ms | ${fmt(r.vigie)} ms | ${naive ? fmt(r.naive) + ' ms' : 'skipped'} | ${(r.problems / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.problems).toFixed(0) + '×' : '—'} | ${(r.vigie / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.vigie).toFixed(0) + '×' : '—'} | ${mb(r.rss)} | ${r.digest} |`,
   );
 }
-console.log('| audit (100k, 1M events) | | | | | | | | | audit: run `npm run bench:audit` |');
+for (const a of audits) {
+  const cpuRate = a.cpuSeconds ? `${Math.round(a.events / a.cpuSeconds).toLocaleString('en')} events per CPU-second` : '';
+  console.log(
+    `| audit, ${a.events.toLocaleString('en')} log events | log-event rules of fr-law and cnil-guidance | | | ${fmt(a.cpuSeconds * 1000)} ms (whole `vigie audit` CLI run, JSON report) | | | | | | ${mb(a.peakRssBytes)} | ${cpuRate}; ${Math.round(a.events / a.seconds).toLocaleString('en')} events/s elapsed |`,
+  );
+}
 console.log('\nOutcomes per size:');
 for (const r of rows) console.log(`- ${r.n.toLocaleString('en')} cameras: ${r.counts}; wall time: ${r.walls}; schema validation (not in the times above) ${fmt(r.validation)} ms`);
