@@ -1,6 +1,6 @@
 import type { ParameterEvidence, RuleDefinition } from '../types.js';
 import { derivation, type Derivation } from './derivations/index.js';
-import { descend, isFactRef, literal, type DerivedValue } from './derivations/derivation.js';
+import { descend, isFactRef, literal, type DerivationContext, type DerivedValue } from './derivations/derivation.js';
 import type { StreamMemory } from './earlier.js';
 
 /** What a rule sees of one target: the input around it and the parameters in force. */
@@ -149,6 +149,8 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
     table.set(name, { value: item, looked, params: [] });
   }
   const ctx = { resolve, asOf: t.asOf };
+  const lazy = table instanceof LazyFactTable ? table : undefined;
+  lazy?.pending.clear();
   for (const f of factPlan(rule)) {
     const reuse = shared !== undefined && !f.perTarget;
     const cached = reuse ? shared.get(f.name) : undefined;
@@ -156,11 +158,82 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
       table.set(f.name, cached);
       continue;
     }
+    if (lazy) {
+      lazy.defer(f, ctx, reuse ? shared : undefined);
+      continue;
+    }
     const value = f.derivation.compute(f.args, ctx);
     table.set(f.name, value);
     if (reuse) shared.set(f.name, value);
   }
   return table;
+}
+
+interface PendingFact {
+  fact: PlannedFact;
+  ctx: DerivationContext;
+  shared: Map<string, DerivedValue> | undefined;
+}
+
+/**
+ * A fact table whose derived facts are computed when first read: a rule that does not apply to a
+ * camera never computes the facts only its conditions read (a camera without event detection
+ * needs no list of algorithmic authorizations). Derivations are pure functions of the facts they
+ * read, so a fact computed later has the value it would have had computed first. Iterating the
+ * table computes whatever is still pending. Reused from target to target like a plain table.
+ */
+export class LazyFactTable extends Map<string, DerivedValue> {
+  readonly pending = new Map<string, PendingFact>();
+
+  defer(fact: PlannedFact, ctx: DerivationContext, shared: Map<string, DerivedValue> | undefined): void {
+    super.delete(fact.name); // the previous target's value
+    this.pending.set(fact.name, { fact, ctx, shared });
+  }
+
+  override get(name: string): DerivedValue | undefined {
+    const v = super.get(name);
+    if (v !== undefined) return v;
+    const p = this.pending.get(name);
+    if (p === undefined) return undefined;
+    this.pending.delete(name);
+    const value = p.fact.derivation.compute(p.fact.args, p.ctx);
+    super.set(name, value);
+    p.shared?.set(name, value);
+    return value;
+  }
+
+  override has(name: string): boolean {
+    return super.has(name) || this.pending.has(name);
+  }
+
+  override set(name: string, value: DerivedValue): this {
+    this.pending?.delete(name);
+    return super.set(name, value);
+  }
+
+  /** Computes every pending fact (in the rule's order), for whoever reads them all. */
+  private settle(): void {
+    for (const name of [...this.pending.keys()]) this.get(name);
+  }
+
+  override entries(): MapIterator<[string, DerivedValue]> {
+    this.settle();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, DerivedValue]> {
+    return this.entries();
+  }
+
+  override values(): MapIterator<DerivedValue> {
+    this.settle();
+    return super.values();
+  }
+
+  override forEach(cb: (value: DerivedValue, key: string, map: Map<string, DerivedValue>) => void, thisArg?: unknown): void {
+    this.settle();
+    super.forEach(cb, thisArg);
+  }
 }
 
 /** The plain values json-rules-engine receives as runtime facts. */
