@@ -145,7 +145,7 @@ for (const r of rows) {
 for (const a of audits) {
   const cpuRate = a.cpuSeconds ? `${Math.round(a.events / a.cpuSeconds).toLocaleString('en')} events per CPU-second` : '';
   console.log(
-    `| audit, ${a.events.toLocaleString('en')} log events | log-event rules of fr-law and cnil-guidance | | | ${fmt(a.cpuSeconds * 1000)} ms (whole `vigie audit` CLI run, JSON report) | | | | | | ${mb(a.peakRssBytes)} | ${cpuRate}; ${Math.round(a.events / a.seconds).toLocaleString('en')} events/s elapsed |`,
+    `| audit, ${a.events.toLocaleString('en')} log events | log-event rules of fr-law and cnil-guidance | | | ${fmt(a.cpuSeconds * 1000)} ms (whole vigie audit CLI run, JSON report) | | | | | | ${mb(a.peakRssBytes)} | ${cpuRate}; ${Math.round(a.events / a.seconds).toLocaleString('en')} events/s elapsed |`,
   );
 }
 console.log('\nOutcomes per size:');
