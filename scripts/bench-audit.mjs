@@ -1,7 +1,9 @@
 // Benchmark of `vigie audit` on a large generated access log: throughput and peak memory.
 // Not a test (no timing in tests): run it with `npm run bench:audit` after `npm run build`.
 //
-//   node scripts/bench-audit.mjs [--events N] [--seed S] [--keep]
+//   node scripts/bench-audit.mjs [--events N] [--seed S] [--keep] [--json]
+//
+// --json adds a last line `result {...}` (events, seconds, CPU seconds, peak RSS) that scripts/bench.mjs reads.
 //
 // Writes a seeded deployment (300 cameras, 60 users) and a JSON Lines log of N events (default
 // 1,000,000) to a temporary directory, then runs the built CLI on them in a child process and
@@ -16,7 +18,7 @@ import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
-const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
 const total = Number(values.events);
 if (!existsSync(cli)) {
   console.error('bench-audit: build first (npm run build)');
@@ -118,5 +120,6 @@ console.log(`time: ${seconds.toFixed(1)} s, ${Math.round(log.events / seconds).t
 // CPU time says what the audit costs when the machine is shared with other work.
 if (rss) console.log(`CPU time of the audit: ${(Number(rss[2]) / 1e6).toFixed(1)} s, ${Math.round(log.events / (Number(rss[2]) / 1e6)).toLocaleString('en')} events per CPU-second`);
 console.log(`peak RSS of the audit: ${rss ? (Number(rss[1]) / 1024).toFixed(0) : '?'} MB`);
+if (values.json) console.log(`result ${JSON.stringify({ events: log.events, seconds, cpuSeconds: rss ? Number(rss[2]) / 1e6 : undefined, peakRssBytes: rss ? Number(rss[1]) * 1024 : undefined, violation: s.violation, undetermined: s.undetermined, pass: s.pass })}`);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
 else console.log(`kept: ${dir}`);

@@ -2,7 +2,8 @@
 // hand-written loop, on seeded synthetic deployments. Runs the built package (dist/).
 // Usage: node --expose-gc scripts/bench.mjs [--sizes 1000,5000,10000,100000] [--reps 5] [--naive-reps 3]
 import { createHash } from 'node:crypto';
-import { cpus } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { builtinRuleSet, checkedConfig, evaluate, resolveParameters } from '../dist/index.js';
 import { syntheticDeployment } from './bench/deployment.mjs';
@@ -16,6 +17,8 @@ const { values: opts } = parseArgs({
     'naive-reps': { type: 'string', default: '3' },
     'naive-max': { type: 'string', default: '100000' },
     seed: { type: 'string', default: '42' },
+    // Sizes of the access-log audit rows (scripts/bench-audit.mjs, run in a child process); empty to skip.
+    'audit-events': { type: 'string', default: '100000,1000000' },
     // cpu: user+system CPU time of this process, steady when other jobs share the machine; wall: elapsed time.
     clock: { type: 'string', default: 'cpu' },
   },
@@ -30,10 +33,14 @@ const seed = Number(opts.seed);
 const AS_OF = '2026-01-15';
 const PACK = 'fr-law';
 const ruleSet = builtinRuleSet();
-const rules = ruleSet.rules.filter((r) => r.definition.pack === PACK && r.definition.scope === 'camera' && r.definition.effective.from <= AS_OF);
+// Every rule of the pack on the deployment's own collections (the log-event rules audit a stream: see the audit rows).
+const SCOPES = ['camera', 'authorization', 'user', 'deployment'];
+const inForce = (r) => r.definition.effective.from <= AS_OF && (r.definition.effective.until === undefined || AS_OF <= r.definition.effective.until);
+const rules = ruleSet.rules.filter((r) => r.definition.pack === PACK && SCOPES.includes(r.definition.scope) && inForce(r));
 const ruleIds = rules.map((r) => r.definition.id).sort();
+const handRules = rules.map((r) => ({ id: r.definition.id, scope: r.definition.scope }));
 const params = resolveParameters(ruleSet.parameters, AS_OF).values;
-const otherScopes = ruleSet.rules.filter((r) => r.definition.pack === PACK && r.definition.scope !== 'camera').map((r) => r.definition.id);
+const otherScopes = ruleSet.rules.filter((r) => r.definition.pack === PACK && !rules.includes(r)).map((r) => r.definition.id);
 
 const gc = globalThis.gc ?? (() => {});
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -60,10 +67,10 @@ async function time(fn, n, keep = (r) => r, warm = true) {
   return { ms: median(times), wall: median(walls), result: kept };
 }
 
-/** Hash of the camera-rule findings' ruleId, pointer and status, in one canonical order. */
+/** Hash of the findings' ruleId, pointer and status, in one canonical order. */
 function digest(findings) {
   const lines = findings
-    .filter((f) => ruleIds.includes(f.ruleId) && f.pointer.startsWith('/cameras/'))
+    .filter((f) => ruleIds.includes(f.ruleId))
     .map((f) => `${f.ruleId} ${f.pointer} ${f.status}`)
     .sort();
   return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 12);
@@ -72,9 +79,9 @@ function digest(findings) {
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const mb = (bytes) => `${Math.round(bytes / 1048576)} MB`;
 
-console.log(`vigie bench — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), pack ${PACK} on cameras: ${ruleIds.join(', ')}`);
-if (otherScopes.length) console.log(`(rules of other scopes, not in the hand-written loop, are left out: ${otherScopes.join(', ')})`);
-console.log(`asOf ${AS_OF}, seed ${seed}, median ${opts.clock === 'cpu' ? 'CPU time' : 'wall time'} of ${reps} runs (naive: ${naiveReps}); vigie evaluates an already validated deployment\n`);
+console.log(`vigie bench — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), pack ${PACK}, ${ruleIds.length} rules on cameras, authorizations, users and the deployment: ${ruleIds.join(', ')}`);
+if (otherScopes.length) console.log(`(rules on the access-log stream, benchmarked in the audit rows: ${otherScopes.join(', ')})`);
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start; asOf ${AS_OF}, seed ${seed}, median ${opts.clock === 'cpu' ? 'CPU time' : 'wall time'} of ${reps} runs (naive: ${naiveReps}); vigie evaluates an already validated deployment\n`);
 
 const rows = [];
 for (const n of sizes) {
@@ -82,7 +89,7 @@ for (const n of sizes) {
   const config = checkedConfig(data); // schema validation is timed apart below
   const validation = await time(() => checkedConfig(data), Math.min(reps, 3), () => undefined);
   const problemsOnly = (findings) => findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable');
-  const hand = await time(() => handWrittenFindings(data, ruleIds), reps, (r) => ({ digest: digest(handWrittenOutcomes(r)), problems: digest(r.findings) }));
+  const hand = await time(() => handWrittenFindings(data, handRules, params, AS_OF), reps, (r) => ({ digest: digest(handWrittenOutcomes(r)), problems: digest(r.findings) }));
   const report = (r) => ({ digest: digest(r.findings), problems: digest(problemsOnly(r.findings)), length: r.findings.length, summary: r.summary });
   const vigie = await time(() => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules } }), reps, report);
   const problems = await time(() => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules }, findings: 'problems' }), reps, report);
@@ -113,7 +120,21 @@ for (const n of sizes) {
   console.error(`done ${n}`);
 }
 
-console.log('| cameras | rule × camera outcomes | hand-written loop | vigie, `findings: \'problems\'` | vigie, full report | naive json-rules-engine | vigie problems / hand-written | naive / vigie problems | full report / hand-written | naive / full report | peak RSS | digest (all agree) |');
+// The access-log audit: `vigie audit` on a generated log, in a child process that reports its own CPU time and peak RSS.
+const audits = [];
+for (const events of opts['audit-events'].split(',').filter(Boolean).map(Number)) {
+  const run = spawnSync(process.execPath, [new URL('./bench-audit.mjs', import.meta.url).pathname, '--events', String(events), '--seed', String(seed), '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const line = run.stdout.split('\n').find((l) => l.startsWith('result '));
+  if (run.status !== 0 || !line) {
+    console.error(`audit bench failed at ${events} events:\n${run.stdout}${run.stderr}`);
+    process.exitCode = 1;
+    continue;
+  }
+  audits.push(JSON.parse(line.slice('result '.length)));
+  console.error(`done audit ${events}`);
+}
+
+console.log('| cameras | rule × target outcomes | hand-written loop | vigie, `findings: \'problems\'` | vigie, full report | naive json-rules-engine | vigie problems / hand-written | naive / vigie problems | full report / hand-written | naive / full report | peak RSS | digest (all agree) |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of rows) {
   const naive = r.naive !== undefined;
@@ -121,6 +142,11 @@ for (const r of rows) {
     `| ${r.n.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${fmt(r.hand)} ms | ${fmt(r.problems)} ms | ${fmt(r.vigie)} ms | ${naive ? fmt(r.naive) + ' ms' : 'skipped'} | ${(r.problems / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.problems).toFixed(0) + '×' : '—'} | ${(r.vigie / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.vigie).toFixed(0) + '×' : '—'} | ${mb(r.rss)} | ${r.digest} |`,
   );
 }
-console.log('| audit (100k, 1M events) | | | | | | | | | audit: run `npm run bench:audit` |');
+for (const a of audits) {
+  const cpuRate = a.cpuSeconds ? `${Math.round(a.events / a.cpuSeconds).toLocaleString('en')} events per CPU-second` : '';
+  console.log(
+    `| audit, ${a.events.toLocaleString('en')} log events | log-event rules of fr-law and cnil-guidance | | | ${fmt(a.cpuSeconds * 1000)} ms (whole vigie audit CLI run, JSON report) | | | | | | ${mb(a.peakRssBytes)} | ${cpuRate}; ${Math.round(a.events / a.seconds).toLocaleString('en')} events/s elapsed |`,
+  );
+}
 console.log('\nOutcomes per size:');
 for (const r of rows) console.log(`- ${r.n.toLocaleString('en')} cameras: ${r.counts}; wall time: ${r.walls}; schema validation (not in the times above) ${fmt(r.validation)} ms`);

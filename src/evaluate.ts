@@ -16,7 +16,7 @@ import { checkWaiverRules } from './report/load-waivers.js';
 import { applyWaivers } from './report/waivers.js';
 import { isCalendarDate } from './schema/formats.js';
 import type { Bilingual, Deployment, Evidence, Finding, Report, SourceLocation, Waiver } from './types.js';
-import { targetFact, type FactTable, type TargetFacts } from './engine/facts.js';
+import { LazyFactTable, targetFact, type FactTable, type TargetFacts } from './engine/facts.js';
 import type { DerivedValue } from './engine/derivations/index.js';
 
 export interface EvaluateOptions {
@@ -134,7 +134,8 @@ export async function evaluateConfig(
       targetsByScope.set(d.scope, targets);
     }
     const shared = new Map(); // the rule's facts that are the same on every target of this deployment
-    const table: FactTable = new Map(); // filled anew for each target: read only before the next one
+    // Filled anew for each target, read only before the next one; the compiled path computes derived facts when first read.
+    const table: FactTable = engine === 'compiled' ? new LazyFactTable() : new Map();
     // One object for every target, updated in place: each evaluation reads it before the next one starts.
     const facts: TargetFacts = { target: undefined, pointer: '', targetId: undefined, deployment: config.data, params: params.values, asOf, shared, table };
     for (const { target, pointer, targetId, fact } of targets) {

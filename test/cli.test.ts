@@ -40,6 +40,30 @@ describe('vigie check (built binary)', () => {
     expect(v.legal[0].article).toBe('L251-2');
   });
 
+  it('lists only the problems with --only-problems, counting the rest as the full report does', () => {
+    const base = ['check', 'examples/small-town-violations.yaml', '--format', 'json', '--as-of', '2026-06-01'];
+    const full = runVigie(base);
+    const only = runVigie([...base, '--only-problems']);
+    expect(only.code).toBe(full.code);
+    const fullReport = JSON.parse(full.stdout);
+    const onlyReport = JSON.parse(only.stdout);
+    const problems = fullReport.findings.filter((f: { status: string }) => f.status !== 'pass' && f.status !== 'not-applicable');
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.length).toBeLessThan(fullReport.findings.length);
+    expect(onlyReport.findings).toEqual(problems);
+    expect(onlyReport.summary).toEqual(fullReport.summary);
+    expect(onlyReport.omitted).toEqual({
+      pass: fullReport.summary.pass,
+      'not-applicable': fullReport.summary['not-applicable'],
+    });
+  });
+
+  it('refuses --only-problems with --verbose (exit 2)', () => {
+    const r = runVigie(['check', 'examples/small-town.yaml', '--only-problems', '--verbose']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--verbose and --only-problems cannot be used together');
+  });
+
   it('exits 2 on a syntax error, with file:line:column and no stack trace', () => {
     const p = file('broken.yaml', 'cameras:\n  - id: A\n    audio: [capture\n');
     const r = runVigie(['check', p]);

@@ -1,4 +1,4 @@
-// The naive way: json-rules-engine with its default options, one `engine.run` per camera per rule,
+// The naive way: json-rules-engine with its default options, one `engine.run` per target per rule,
 // on the same rule files (conditions and derived facts), judged in three-valued logic.
 import { Engine } from 'json-rules-engine';
 import { customOperators, derivations, getAtPointer } from '../../dist/index.js';
@@ -65,16 +65,22 @@ function merge(defaults, value) {
   return out;
 }
 
-/** One `engine.run` per camera per rule; returns [{ ruleId, pointer, status }]. */
+/** The targets of a scope: items of the collection (cameras merged over their defaults), or the deployment. */
+function targetsOf(deployment, scope) {
+  if (scope === 'deployment') return [{ target: deployment, pointer: '' }];
+  const key = { camera: 'cameras', authorization: 'authorizations', user: 'users', role: 'roles' }[scope];
+  return (deployment[key] ?? []).map((item, i) => ({ target: scope === 'camera' ? merge(deployment.cameraDefaults, item) : item, pointer: `/${key}/${i}` }));
+}
+
+/** One `engine.run` per target per rule; returns [{ ruleId, pointer, status }]. */
 export async function naiveFindings(deployment, rules, params, asOf) {
   const findings = [];
   for (const { definition } of rules) {
     const applies = definition.appliesIf ? engineFor(definition.appliesIf) : undefined;
     const conditions = engineFor(definition.conditions);
-    const cameras = deployment.cameras ?? [];
-    for (let i = 0; i < cameras.length; i++) {
-      const target = merge(deployment.cameraDefaults, cameras[i]);
-      const facts = derivedFacts(definition, { target, targetId: target.id, deployment, param: params, asOf });
+    for (const { target, pointer } of targetsOf(deployment, definition.scope)) {
+      const targetId = definition.scope === 'deployment' ? undefined : definition.scope === 'authorization' ? target.reference : target.id;
+      const facts = derivedFacts(definition, { target, targetId, deployment, param: params, asOf });
       let status;
       if (applies) {
         const { results, failureResults } = await applies.run(facts);
@@ -85,7 +91,7 @@ export async function naiveFindings(deployment, rules, params, asOf) {
         const { results, failureResults } = await conditions.run(facts);
         status = STATUS[truth((results[0] ?? failureResults[0]).conditions)];
       }
-      findings.push({ ruleId: definition.id, pointer: `/cameras/${i}`, status });
+      findings.push({ ruleId: definition.id, pointer, status });
     }
   }
   return findings;

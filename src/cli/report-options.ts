@@ -33,6 +33,7 @@ export const reportOptionSpecs = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   verbose: { type: 'boolean', default: false },
+  'only-problems': { type: 'boolean', default: false },
 } as const;
 
 export interface ReportOptions {
@@ -52,6 +53,8 @@ export interface ReportOptions {
   /** true/false when forced by --color/--no-color; undefined: colour on a terminal unless NO_COLOR. */
   color?: boolean;
   verbose: boolean;
+  /** List only violations, undetermined and waived findings; passing and not-applicable ones are counted (`findings: 'problems'`). */
+  onlyProblems: boolean;
 }
 
 export const reportOptionsHelp = `Report:
@@ -63,6 +66,9 @@ export const reportOptionsHelp = `Report:
   --lang fr|en             language of the report (default fr)
   --color, --no-color      force colours on or off (default: on a terminal, unless NO_COLOR is set)
   --verbose                also list passing findings in the text report
+  --only-problems          list only violations, undetermined and waived findings in every
+                           format; passing and not-applicable ones are counted, not listed
+                           (faster and smaller on large deployments)
 
 Failing:
   --fail-on LEVEL          exit 1 when a violation of severity LEVEL or above remains:
@@ -92,6 +98,7 @@ export function readReportOptions(values: Record<string, string | boolean | stri
   if (formats.length > 1 && outputDir === undefined) throw usageError(`several formats (${formats.join(', ')}) need --output-dir DIR`);
   if (new Set(formats).size !== formats.length) throw usageError('--format names a format twice');
   if (values.color && values['no-color']) throw usageError('--color and --no-color cannot be used together');
+  if (values.verbose && values['only-problems']) throw usageError('--verbose and --only-problems cannot be used together');
 
   const parameterChoices: Record<string, string> = {};
   for (const p of (values.parameter as string[] | undefined) ?? []) {
@@ -115,6 +122,7 @@ export function readReportOptions(values: Record<string, string | boolean | stri
     lang: oneOf('lang', values.lang as string, ['fr', 'en'] as const)!,
     ...(values.color ? { color: true } : values['no-color'] ? { color: false } : {}),
     verbose: Boolean(values.verbose),
+    onlyProblems: Boolean(values['only-problems']),
   };
 }
 
@@ -132,7 +140,7 @@ export function prepareEvaluation(options: ReportOptions): { ruleSet: RuleSet; e
   }
   return {
     ruleSet,
-    evaluateOptions: { ruleSet, waivers, parameterChoices: options.parameterChoices, ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.packs ? { packs: options.packs } : {}) },
+    evaluateOptions: { ruleSet, waivers, parameterChoices: options.parameterChoices, ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.packs ? { packs: options.packs } : {}), ...(options.onlyProblems ? { findings: 'problems' as const } : {}) },
   };
 }
 

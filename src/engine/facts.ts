@@ -1,6 +1,6 @@
 import type { ParameterEvidence, RuleDefinition } from '../types.js';
 import { derivation, type Derivation } from './derivations/index.js';
-import { descend, isFactRef, literal, type DerivedValue } from './derivations/derivation.js';
+import { descend, isFactRef, literal, type DerivationContext, type DerivedValue } from './derivations/derivation.js';
 import type { StreamMemory } from './earlier.js';
 
 /** What a rule sees of one target: the input around it and the parameters in force. */
@@ -71,6 +71,25 @@ function readsAny(args: unknown, facts: Set<string>): boolean {
 /** Shared by the built-in facts that have no provenance; frozen, so that a derivation changing it fails loudly. */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 
+/** An unstated fact; frozen and shared, like the literals below. */
+const UNDEFINED: DerivedValue = Object.freeze({ value: undefined, looked: NONE, params: NONE });
+
+/**
+ * A rule's literal argument as a derived value. Literals are read again on every target: a
+ * primitive one (`all`, `algorithmic-processing`) is made once and shared, frozen so that a
+ * derivation changing it fails loudly. Zero is not shared, so that -0 stays -0.
+ */
+const literals = new Map<unknown, DerivedValue>();
+function literalOf(arg: unknown): DerivedValue {
+  if ((arg !== null && typeof arg === 'object') || arg === 0) return literal(arg);
+  let l = literals.get(arg);
+  if (l === undefined) {
+    l = Object.freeze({ value: arg, looked: NONE, params: NONE });
+    if (literals.size < 1024) literals.set(arg, l);
+  }
+  return l;
+}
+
 /** isFactRef, remembered per argument object (rule arguments are read again on every target). */
 const refs = new WeakMap<object, boolean>();
 function isRef(arg: unknown): arg is { fact: string; path?: string } {
@@ -117,8 +136,8 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   }
 
   const resolve = (arg: unknown): DerivedValue => {
-    if (!isRef(arg)) return literal(arg);
-    const base = table.get(arg.fact) ?? literal(undefined);
+    if (!isRef(arg)) return literalOf(arg);
+    const base = table.get(arg.fact) ?? UNDEFINED;
     const r = descend(base, arg.path);
     if (arg.fact === 'param' && arg.path) return { value: r.value, pointer: r.pointer, looked: r.looked, params: [arg.path.split('/')[1]!] };
     return r;
@@ -130,6 +149,8 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
     table.set(name, { value: item, looked, params: [] });
   }
   const ctx = { resolve, asOf: t.asOf };
+  const lazy = table instanceof LazyFactTable ? table : undefined;
+  lazy?.pending.clear();
   for (const f of factPlan(rule)) {
     const reuse = shared !== undefined && !f.perTarget;
     const cached = reuse ? shared.get(f.name) : undefined;
@@ -137,11 +158,82 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
       table.set(f.name, cached);
       continue;
     }
+    if (lazy) {
+      lazy.defer(f, ctx, reuse ? shared : undefined);
+      continue;
+    }
     const value = f.derivation.compute(f.args, ctx);
     table.set(f.name, value);
     if (reuse) shared.set(f.name, value);
   }
   return table;
+}
+
+interface PendingFact {
+  fact: PlannedFact;
+  ctx: DerivationContext;
+  shared: Map<string, DerivedValue> | undefined;
+}
+
+/**
+ * A fact table whose derived facts are computed when first read: a rule that does not apply to a
+ * camera never computes the facts only its conditions read (a camera without event detection
+ * needs no list of algorithmic authorizations). Derivations are pure functions of the facts they
+ * read, so a fact computed later has the value it would have had computed first. Iterating the
+ * table computes whatever is still pending. Reused from target to target like a plain table.
+ */
+export class LazyFactTable extends Map<string, DerivedValue> {
+  readonly pending = new Map<string, PendingFact>();
+
+  defer(fact: PlannedFact, ctx: DerivationContext, shared: Map<string, DerivedValue> | undefined): void {
+    super.delete(fact.name); // the previous target's value
+    this.pending.set(fact.name, { fact, ctx, shared });
+  }
+
+  override get(name: string): DerivedValue | undefined {
+    const v = super.get(name);
+    if (v !== undefined) return v;
+    const p = this.pending.get(name);
+    if (p === undefined) return undefined;
+    this.pending.delete(name);
+    const value = p.fact.derivation.compute(p.fact.args, p.ctx);
+    super.set(name, value);
+    p.shared?.set(name, value);
+    return value;
+  }
+
+  override has(name: string): boolean {
+    return super.has(name) || this.pending.has(name);
+  }
+
+  override set(name: string, value: DerivedValue): this {
+    this.pending?.delete(name);
+    return super.set(name, value);
+  }
+
+  /** Computes every pending fact (in the rule's order), for whoever reads them all. */
+  private settle(): void {
+    for (const name of [...this.pending.keys()]) this.get(name);
+  }
+
+  override entries(): MapIterator<[string, DerivedValue]> {
+    this.settle();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, DerivedValue]> {
+    return this.entries();
+  }
+
+  override values(): MapIterator<DerivedValue> {
+    this.settle();
+    return super.values();
+  }
+
+  override forEach(cb: (value: DerivedValue, key: string, map: Map<string, DerivedValue>) => void, thisArg?: unknown): void {
+    this.settle();
+    super.forEach(cb, thisArg);
+  }
 }
 
 /** The plain values json-rules-engine receives as runtime facts. */

@@ -69,5 +69,19 @@ export const arg = {} as const;
  * the data itself may define (`{ toString: 1 }` from YAML makes it throw).
  */
 export function dateOf(value: unknown): Date {
-  return parseISO(typeof value === 'string' ? value : '');
+  return new Date(instantOf(typeof value === 'string' ? value : ''));
+}
+
+/** Parsed dates by their text: the same few dates (asOf, parameters, commissioning days) come back for every target. */
+const instants = new Map<string, number>();
+
+/** `parseISO(text).getTime()` (NaN when invalid), remembered; the table is emptied when it grows large (dates in logs vary). */
+export function instantOf(text: string): number {
+  let t = instants.get(text);
+  if (t === undefined) {
+    if (instants.size >= 4096) instants.clear();
+    t = parseISO(text).getTime();
+    instants.set(text, t);
+  }
+  return t;
 }

@@ -1,6 +1,6 @@
 import { getAtPointer } from '../../parse/pointer.js';
 import { type Derivation, type DerivedValue, arg, paramsOf } from './derivation.js';
-import { positionsOf } from './list-index.js';
+import { elementPositionsOf, positionsOf } from './list-index.js';
 
 /** One way an item may match: its value at `path` equals, or (a list) contains, the argument, or is one of its elements (`in`). */
 interface Match {
@@ -69,11 +69,47 @@ export function matchingItems(args: unknown, ctx: Parameters<Derivation['compute
     // One equality: read the list's index rather than scanning it (the same lists serve every log event).
     return { list, indices: positionsOf(list.value, only.path).get(only.equals.value) ?? [], inputs };
   }
+  // Small lists (a camera's masks) are scanned: an index per list would cost more than it saves.
+  const candidates = list.value.length >= INDEXED_LENGTH ? indexedCandidates(list.value, wanted) : undefined;
   const indices: number[] = [];
+  if (candidates) {
+    const items = list.value;
+    for (const i of candidates) if (!excluded.some((x) => hits(items[i], x))) indices.push(i);
+    return { list, indices, inputs };
+  }
   list.value.forEach((item, i) => {
     if (wanted.some((w) => hits(item, w)) && !excluded.some((x) => hits(item, x))) indices.push(i);
   });
   return { list, indices, inputs };
+}
+
+const INDEXED_LENGTH = 6;
+
+/**
+ * The positions of the items some `equals`/`contains` alternative hits, ascending, read from the
+ * list's indexes instead of scanning it (a camera's acts are sought among the same authorizations
+ * for every camera). Undefined when an alternative needs a scan (`in`, or a NaN that `===` never matches).
+ */
+function indexedCandidates(list: unknown[], wanted: ResolvedMatch[]): number[] | undefined {
+  let out: number[] | undefined;
+  let several = false;
+  for (const w of wanted) {
+    if (w.in) return undefined;
+    for (const [arg, index] of [
+      [w.equals, positionsOf],
+      [w.contains, elementPositionsOf],
+    ] as const) {
+      const value = arg?.value;
+      if (value === undefined) continue;
+      if (typeof value === 'number' && Number.isNaN(value) && index === positionsOf) return undefined;
+      const at = index(list, w.path).get(value);
+      if (!at) continue;
+      if (out) several = true;
+      out = out ? out.concat(at) : at;
+    }
+  }
+  if (!out) return [];
+  return several ? [...new Set(out)].sort((x, y) => x - y) : out;
 }
 
 export const find: Derivation = {

@@ -24,3 +24,26 @@ export function positionsOf(list: unknown[], path: string): Map<unknown, number[
   }
   return byValue;
 }
+
+const elementIndexes = new WeakMap<unknown[], Map<string, Map<unknown, number[]>>>();
+
+/** Positions of a list's items by each element of the list found at a path (an item containing a value), built once per list and path. */
+export function elementPositionsOf(list: unknown[], path: string): Map<unknown, number[]> {
+  let byPath = elementIndexes.get(list);
+  if (!byPath) elementIndexes.set(list, (byPath = new Map()));
+  let byElement = byPath.get(path);
+  if (!byElement) {
+    byElement = new Map();
+    for (let i = 0; i < list.length; i++) {
+      const v = getAtPointer(list[i], path);
+      if (!Array.isArray(v)) continue;
+      for (const e of v) {
+        const at = byElement.get(e);
+        if (!at) byElement.set(e, [i]);
+        else if (at[at.length - 1] !== i) at.push(i);
+      }
+    }
+    byPath.set(path, byElement);
+  }
+  return byElement;
+}

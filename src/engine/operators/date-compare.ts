@@ -1,11 +1,11 @@
-import { isValid, parseISO } from 'date-fns';
+import { instantOf } from '../derivations/derivation.js';
 import type { OperatorDefinition } from './operator.js';
 
 /** Compares dates as instants, never as strings ("2024-5-1" and "2024-05-01T00:00Z" are not compared lexically). */
 function instant(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
-  const d = parseISO(value);
-  return isValid(d) ? d.getTime() : undefined;
+  const t = instantOf(value);
+  return Number.isNaN(t) ? undefined : t;
 }
 
 function dateOperator(name: string, description: string, test: (a: number, b: number) => boolean): OperatorDefinition {
