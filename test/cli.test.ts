@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,5 +130,25 @@ describe('vigie check on a directory (built binary)', () => {
     const r = spawnSync(process.execPath, [CLI, 'check', dir, '--as-of', '2026-06-01'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('linked.yaml');
+  });
+});
+
+describe('vigie check … | head (built binary)', () => {
+  it('exits quietly with its own code when the reader closes the pipe early (before: an EPIPE stack trace)', async () => {
+    const cameras = Array.from({ length: 3000 }, (_, i) => `  - id: C${i}\n    audio: { capture: true }\n`).join('');
+    const big = file('big.yaml', `cameras:\n${cameras}`);
+    const child = spawn(process.execPath, [CLI, 'check', big, '--as-of', '2026-06-01'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let firstChunk = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Like `head -1`: read the first chunk, then close the pipe while vigie still has megabytes to write.
+    child.stdout.once('data', (d) => {
+      firstChunk = String(d);
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(firstChunk).toContain('VIOLATION no-audio-capture');
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });
