@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runVigie } from './helpers.js';
+import { CLI, runVigie } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
 const file = (name: string, text: string) => {
@@ -116,5 +117,62 @@ describe('vigie check (built binary)', () => {
   it('answers --help and --version', () => {
     expect(runVigie(['--help']).stdout).toContain('Usage:');
     expect(runVigie(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('vigie check on a directory (built binary)', () => {
+  /** Run as an unprivileged user when the tests run as root: root reads any directory. */
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+  it('does not follow links to directories (a loop, a link to /), and reports every unreadable path, located, with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-walk-'));
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'good.yaml'), 'cameras:\n  - id: A\n    audio: { capture: false }\n');
+    symlinkSync('.', join(dir, 'loop')); // loop/loop/loop/… as /bin/X11 on Debian
+    symlinkSync('/', join(dir, 'root'));
+    symlinkSync('b.yaml', join(dir, 'a.yaml')); // a.yaml -> b.yaml -> a.yaml: ELOOP
+    symlinkSync('a.yaml', join(dir, 'b.yaml'));
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(join(dir, 'locked', 'hidden.yaml'), 'cameras: []\n');
+    chmodSync(join(dir, 'locked'), 0o000);
+    const r = spawnSync(process.execPath, [CLI, 'check', dir, '--as-of', '2026-06-01'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000, ...asUser });
+    chmodSync(join(dir, 'locked'), 0o755);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, 'locked')}:1:1: cannot read the directory (EACCES)`);
+    expect(r.stderr).toContain(`${join(dir, 'a.yaml')}:1:1: cannot read the file (ELOOP)`);
+    expect(r.stderr).not.toContain('good.yaml');
+    expect(r.stderr).not.toContain(join(dir, 'loop', 'loop'));
+    expect(r.stderr).not.toContain(join(dir, 'root'));
+  });
+
+  it('checks the files of a directory reached only through links to files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-walk-'));
+    writeFileSync(join(dir, 'real.txt'), 'cameras:\n  - id: A\n    audio: { capture: true }\n');
+    symlinkSync('real.txt', join(dir, 'linked.yaml'));
+    const r = spawnSync(process.execPath, [CLI, 'check', dir, '--as-of', '2026-06-01'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('linked.yaml');
+  });
+});
+
+describe('vigie check … | head (built binary)', () => {
+  it('exits quietly with its own code when the reader closes the pipe early (before: an EPIPE stack trace)', async () => {
+    const cameras = Array.from({ length: 3000 }, (_, i) => `  - id: C${i}\n    audio: { capture: true }\n`).join('');
+    const big = file('big.yaml', `cameras:\n${cameras}`);
+    const child = spawn(process.execPath, [CLI, 'check', big, '--as-of', '2026-06-01'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let firstChunk = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Like `head -1`: read the first chunk, then close the pipe while vigie still has megabytes to write.
+    child.stdout.once('data', (d) => {
+      firstChunk = String(d);
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(firstChunk).toContain('VIOLATION no-audio-capture');
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { ConditionCompileError, resolveOperator } from '../src/engine/compile/op
 import { outcomeOf } from '../src/engine/evaluate-rule.js';
 import type { FactTable } from '../src/engine/facts.js';
 import { conditionEngine, runConditions } from '../src/engine/json-rules-engine.js';
-import { builtinOperatorNames, customOperators, operatorDecoratorNames } from '../src/engine/operators/index.js';
+import { builtinOperatorNames, customOperators, operatorDecoratorNames, registeredOperators } from '../src/engine/operators/index.js';
 import { truth, type ResultNode } from '../src/engine/three-valued.js';
 import type { ParameterEvidence } from '../src/types.js';
 
@@ -149,18 +149,35 @@ describe('compiled conditions decide exactly as json-rules-engine', () => {
     expect(() => compileConditions({ fact: 'n', operator: 'equal', value: 1 }, 'x')).toThrow(/top condition/);
   });
 
-  it('uses every operator registered in src/engine/operators through its own evaluate', () => {
-    for (const op of customOperators) {
+  it('uses every operator registered in src/engine/operators, built-in names included, through its own evaluate', () => {
+    expect(registeredOperators.map((o) => o.name).sort()).toEqual([...builtinOperatorNames, ...customOperators.map((o) => o.name)].sort());
+    for (const op of registeredOperators) {
       const fn = resolveOperator(op.name);
       for (const [a, b] of [
         [['x'], ['x', 'y']],
         ['2026-01-01', '2026-01-02'],
         [undefined, true],
         [1, false],
+        [1, {}],
+        ['a', 'abc'],
       ] as const) {
         expect(fn(a, b)).toBe(op.evaluate(a, b));
         expect(resolveOperator(`not:${op.name}`)(a, b)).toBe(!op.evaluate(a, b));
       }
+    }
+  });
+
+  it("compares with json-rules-engine running vigie's registered operators, not its defaults", async () => {
+    // json-rules-engine's own `in` throws on a value that is not a list, its `lessThan` on an
+    // object without valueOf: vigie's answer false, in the reference engine as in the compiled one.
+    for (const conditions of [
+      { all: [{ fact: 'n', operator: 'in', value: 3 }] },
+      { all: [{ fact: 'n', operator: 'notIn', value: { a: 1 } }] },
+      { all: [{ fact: 'n', operator: 'lessThan', value: { toString: 1 } }] },
+    ]) {
+      const ref = await reference(conditions, { n: 1 });
+      expect(ref).toMatchObject({ threw: false, tree: { all: [{ result: false }] } });
+      expect(compiled(conditions, { n: 1 })).toMatchObject({ threw: false, tree: { all: [{ result: false }] } });
     }
   });
 });

@@ -104,10 +104,16 @@ describe("findings: 'problems'", () => {
 describe('a rule the compiled engine cannot reproduce', () => {
   it('stops the evaluation with an error naming the rule, instead of deciding differently', async () => {
     // json-rules-engine reads any object with a `fact` key as a fact reference, extra keys included.
-    const files = builtinFiles().map((f) =>
-      f.path.endsWith('/no-audio-capture/rule.yaml') ? { ...f, text: f.text.replace('value: false', 'value: { fact: target, params: { x: 1 } }') } : f,
-    );
-    const ruleSet = loadRuleSet(files);
+    // Rule files cannot say this (the loader refuses it, below); a rule set built in code can.
+    const text = builtinFiles().map((f) => (f.path.endsWith('/no-audio-capture/rule.yaml') ? { ...f, text: f.text.replace('value: false', 'value: { fact: target, params: { x: 1 } }') } : f));
+    expect(() => loadRuleSet(text)).toThrow(/no-audio-capture\/rule\.yaml:\d+:\d+: a fact reference has only the keys/);
+    const builtin = builtinRuleSet();
+    const rules = builtin.rules.map((r) => {
+      if (r.definition.id !== 'no-audio-capture') return r;
+      const [first] = (r.definition.conditions as { all: Array<Record<string, unknown>> }).all;
+      return { ...r, definition: { ...r.definition, conditions: { all: [{ ...first, value: { fact: 'target', params: { x: 1 } } }] } } };
+    });
+    const ruleSet = { ...builtin, rules } as typeof builtin;
     const config = { cameras: [{ id: 'A', audio: { capture: false } }] };
     await expect(evaluate(config, { asOf: '2026-01-15', ruleSet })).rejects.toThrow(/rule no-audio-capture, conditions\/all\/0\/value: unsupported key "params"/);
     await expect(evaluate(config, { asOf: '2026-01-15', ruleSet, engine: 'reference' })).resolves.toBeDefined();

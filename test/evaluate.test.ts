@@ -87,8 +87,8 @@ describe('evaluate', () => {
       asOf: AS_OF,
       waivers: [
         { rule: 'no-audio-capture', target: 'A', justification: 'Microphone removed on 2026-02-01', approvedBy: 'DPO', expires: '2026-03-01' },
-        { rule: 'no-audio-capture', target: '/cameras/1', justification: 'old', approvedBy: 'DPO', expires: '2025-12-31' },
-        { rule: 'no-audio-capture', target: 'Z', justification: 'gone', approvedBy: 'DPO', expires: '2027-01-01' },
+        { rule: 'no-audio-capture', target: '/cameras/1', justification: 'Works planned for December', approvedBy: 'DPO', expires: '2025-12-31' },
+        { rule: 'no-audio-capture', target: 'Z', justification: 'Camera Z was dismantled', approvedBy: 'DPO', expires: '2027-01-01' },
       ],
     });
     const audio = report.findings.filter((f) => f.ruleId === 'no-audio-capture');

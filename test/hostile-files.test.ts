@@ -1,10 +1,12 @@
 // Hostile files: huge, endless, not UTF-8. File reading is refused before it costs anything.
 import * as fs from 'node:fs';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MAX_FILE_BYTES, loadConfigFile, loadRulePackDir, readPackDir, readTextFile } from '../src/node/index.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LOG_LINE_BYTES, auditLogFiles, loadConfigFile, loadRulePackDir, readPackDir, readTextFile } from '../src/node/index.js';
+import { parseConfig } from '../src/index.js';
+import { ROOT } from './helpers.js';
 import { runCli } from '../src/cli/main.js';
 import { syncIssuesOf } from './issues.js';
 
@@ -99,5 +101,19 @@ describe('rule-pack directories', () => {
     mkdirSync(dir);
     symlinkSync(dir, join(dir, 'loop'));
     expect(readPackDir(dir)).toEqual([]);
+  });
+});
+
+describe('access logs', () => {
+  it('a log line of 10 MB is skipped as too long, with its number, and the lines around it are audited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-log-'));
+    const file = join(dir, 'access.jsonl');
+    const ok = (time: string) => JSON.stringify({ time, actor: 'op-1', action: 'live-view', cameras: ['B-01'] });
+    writeFileSync(file, `${ok('2026-02-01T10:00:00+01:00')}\n{"note": "${'x'.repeat(10 * 1024 * 1024)}"}\n${ok('2026-02-01T11:00:00+01:00')}\n`);
+    const config = parseConfig(readFileSync(join(ROOT, 'examples/csu-audit.yaml'), 'utf8'), { file: 'csu-audit.yaml' });
+    const report = await auditLogFiles(config, [file], { asOf: '2026-03-01' });
+    const summary = report.logs![0]!;
+    expect(summary).toMatchObject({ file, lines: 3, events: 2, skippedCount: 1 });
+    expect(summary.skipped).toEqual([{ line: 2, code: 'too-long', message: `the line is longer than ${DEFAULT_MAX_LOG_LINE_BYTES} bytes` }]);
   });
 });

@@ -219,7 +219,7 @@ describe('YAML features a deployment does not need', () => {
 
 describe('evaluate() called from JavaScript with the wrong shapes', () => {
   const camera = { cameras: [{ id: 'B', audio: { capture: true } }] };
-  const waiver = { rule: 'no-audio-capture', target: 'B', justification: 'j', approvedBy: 'DPO', expires: '2027-01-01' };
+  const waiver = { rule: 'no-audio-capture', target: 'B', justification: 'Microphone disconnected in hardware', approvedBy: 'DPO', expires: '2027-01-01' };
 
   it('refuses a waiver that is not an object (before: TypeError)', async () => {
     expect(await issuesOf(() => evaluate(camera, { asOf: AS_OF, waivers: [waiver, null as never] }))).toEqual([expect.objectContaining({ code: 'schema', pointer: '/1', expected: 'object' })]);
@@ -228,6 +228,10 @@ describe('evaluate() called from JavaScript with the wrong shapes', () => {
   it('refuses a waiver with a misspelt or missing key (before: silently unused)', async () => {
     const issues = await issuesOf(() => evaluate(camera, { asOf: AS_OF, waivers: [{ ...waiver, expires: undefined, expire: '2027-01-01' } as never] }));
     expect(issues.map((i) => i.pointer).sort()).toEqual(['/0', '/0/expire']);
+  });
+
+  it('refuses a waiver whose justification says nothing', async () => {
+    expect(await issuesOf(() => evaluate(camera, { asOf: AS_OF, waivers: [{ ...waiver, justification: 'ok' }] }))).toEqual([expect.objectContaining({ code: 'schema', pointer: '/0/justification' })]);
   });
 
   it('refuses a waiver expiring on an impossible date', async () => {

@@ -17,10 +17,18 @@ export interface ParsedLogLine {
   event: unknown;
 }
 
+/**
+ * Why a line of a log is skipped: not JSON or not CSV, not a valid event, not UTF-8, longer than
+ * the reader's limit. Skipped lines are counted and reported, not thrown (test/error-codes.test.ts
+ * triggers each of these separately from thrown codes).
+ */
+export const SKIPPED_LINE_CODES = ['syntax', 'schema', 'encoding', 'too-long'] as const;
+export type SkippedLineCode = (typeof SKIPPED_LINE_CODES)[number];
+
 /** A line the reader could not turn into text (bad encoding, too long): reported as skipped. */
 export interface UnreadableLogLine {
   line: number;
-  error: { code: string; message: string };
+  error: { code: SkippedLineCode; message: string };
 }
 
 export type LogItem = LogLine | ParsedLogLine | UnreadableLogLine;
@@ -71,7 +79,7 @@ export class LogLineReader {
   }
 }
 
-const skip = (line: number, code: string, message: string): LineOutcome => ({ kind: 'skip', skipped: { line, code, message } });
+const skip = (line: number, code: SkippedLineCode, message: string): LineOutcome => ({ kind: 'skip', skipped: { line, code, message } });
 
 /** The log format a file name implies: `.jsonl`/`.ndjson` are JSON Lines, `.csv` is CSV. */
 export function logFormatFromName(file: string): LogFormat | undefined {

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedConfig } from '../config.js';
 import { parseConfig } from '../config.js';
@@ -11,16 +11,56 @@ export const STDIN_NAME = '<stdin>';
 
 const DEPLOYMENT_FILE = /\.(ya?ml|json)$/i;
 
-/** Every deployment file under a directory, recursively, in sorted order (dot folders and node_modules skipped). */
-export function deploymentFilesIn(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.') || name === 'node_modules') continue;
-    const full = dir.endsWith('/') ? dir + name : join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...deploymentFilesIn(full));
-    else if (DEPLOYMENT_FILE.test(name)) out.push(full);
+const typeKnown = (e: Dirent) => e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice();
+
+function statOrUndefined(file: string, stat: (f: string) => Stats): Stats | undefined {
+  try {
+    return stat(file);
+  } catch {
+    return undefined;
   }
-  return out;
+}
+const lstatOrUndefined = (file: string) => statOrUndefined(file, lstatSync);
+
+const fsError = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'error';
+
+/**
+ * Every deployment file under a directory, recursively, in sorted order (dot folders and
+ * node_modules skipped), and a located `io` issue for each folder that cannot be read.
+ * Symbolic links to directories are not followed, so that a link loop (`/bin/X11 -> .`) or a
+ * link to `/` cannot make the walk endless; a link to a file is read like the file.
+ */
+export function deploymentFilesIn(dir: string): { files: string[]; issues: InputIssue[] } {
+  const files: string[] = [];
+  const issues: InputIssue[] = [];
+  const walk = (at: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(at, { withFileTypes: true });
+    } catch (e) {
+      issues.push({ code: 'io', message: `cannot read the directory (${fsError(e)})`, location: { file: at, line: 1, column: 1 } });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const full = at.endsWith('/') ? at + name : join(at, name);
+      // Some file systems do not give the type in the listing: ask without following links.
+      const type = typeKnown(entry) ? entry : lstatOrUndefined(full);
+      if (type?.isDirectory()) walk(full);
+      else if (!DEPLOYMENT_FILE.test(name)) continue;
+      else if (type?.isFile()) files.push(full);
+      else if (type?.isSymbolicLink()) {
+        // Not followed to a directory; a broken or looping link is listed, and loadConfigFile
+        // reports it, located. Pipes and devices met in a walk are not deployments: not read.
+        const target = statOrUndefined(full, statSync);
+        if (!target || target.isFile()) files.push(full);
+      }
+    }
+  };
+  walk(dir);
+  return { files, issues };
 }
 
 /**
@@ -56,8 +96,9 @@ export function loadDeployments(args: string[], io: CliIO): LoadedConfig[] {
       attempt(() => loadConfigFile(arg));
       continue;
     }
-    const files = deploymentFilesIn(arg);
-    if (files.length === 0) issues.push({ code: 'io', message: 'the directory holds no .yaml, .yml or .json file', location: { file: arg, line: 1, column: 1 } });
+    const { files, issues: unreadable } = deploymentFilesIn(arg);
+    issues.push(...unreadable);
+    if (files.length === 0 && unreadable.length === 0) issues.push({ code: 'io', message: 'the directory holds no .yaml, .yml or .json file', location: { file: arg, line: 1, column: 1 } });
     for (const file of files) attempt(() => loadConfigFile(file));
   }
   if (issues.length) throw new VigieInputError('config', issues);

@@ -1,5 +1,5 @@
 import { cleanText, meansUnknown, parseDecimal, parseFrenchDate, parseInseeCode } from './values.js';
-import type { FieldMapping, ImportField, ImportWarning, SourceRecord } from './types.js';
+import type { FieldMapping, ImportField, ImportWarning, ImportWarningCode, SourceRecord } from './types.js';
 
 /** A camera as the inventory describes it, before ids are made unique. Only what is known is set. */
 export interface ImportedCamera {
@@ -30,7 +30,7 @@ export function valueAt(values: Record<string, unknown>, column: string): unknow
 /** Reads one record through the mapping; every value it cannot use becomes a warning naming the row. */
 export function cameraFromRecord(record: SourceRecord, mapping: FieldMapping, warnings: ImportWarning[]): ImportedCamera {
   const at = { row: record.row, ...(record.line !== undefined ? { line: record.line } : {}) };
-  const warn = (field: ImportField | undefined, code: string, message: string) => warnings.push({ ...at, ...(field ? { field } : {}), code, message });
+  const warn = (field: ImportField | undefined, code: ImportWarningCode, message: string) => warnings.push({ ...at, ...(field ? { field } : {}), code, message });
   const raw = (field: ImportField) => {
     const column = mapping[field];
     return column ? valueAt(record.values, column) : undefined;
@@ -95,7 +95,7 @@ function position(
   latValue: unknown,
   lonValue: unknown,
   mapping: FieldMapping,
-  warn: (field: ImportField | undefined, code: string, message: string) => void,
+  warn: (field: ImportField | undefined, code: ImportWarningCode, message: string) => void,
 ): { latitude?: number; longitude?: number } {
   if (record.geometryProblem) warn(undefined, 'bad-geometry', `${record.geometryProblem}; position taken from the columns if any`);
   const fromGeometry = record.point ? checkedPoint(parseDecimal(record.point.latitude), parseDecimal(record.point.longitude)) : undefined;

@@ -33,6 +33,18 @@ export interface ImportOptions {
   name?: string;
 }
 
+/**
+ * The codes of import warnings. Warnings are not errors: the import goes on, and they are not
+ * InputIssues (test/error-codes.test.ts triggers each of these separately from thrown codes).
+ */
+export const IMPORT_WARNING_CODES = [
+  'unknown-column', 'ignored-columns', 'no-id-column', 'missing-id', 'duplicate-id',
+  'empty-row', 'extra-cells', 'missing-cells', 'csv-text-after-quote', 'duplicate-column',
+  'bad-properties', 'not-an-object', 'not-text', 'bad-geometry', 'position-mismatch', 'bad-position',
+  'bad-commune', 'bad-date', 'unknown-date',
+] as const;
+export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];
+
 /** Something doubtful in the inventory; the import goes on. */
 export interface ImportWarning {
   /** 1-based data row (header excluded; feature or record index + 1 in JSON); absent for the whole file. */
@@ -42,7 +54,7 @@ export interface ImportWarning {
   /** The vigie field concerned. */
   field?: ImportField;
   /** Stable machine-readable code, e.g. `duplicate-id`, `unknown-date`. */
-  code: string;
+  code: ImportWarningCode;
   message: string;
 }
 

@@ -1,36 +1,16 @@
-import { customOperator } from '../operators/index.js';
+import { registeredOperator } from '../operators/index.js';
 
 /**
- * json-rules-engine's operators as plain functions, so that a compiled condition compares values
- * exactly as the engine does. Copied from json-rules-engine 7.3 (engine-default-operators.js,
- * engine-default-operator-decorators.js, operator.js, operator-decorator.js): an operator is
- * `factValueValidator(fact) && callback(fact, value)`; a decorator wraps the next operator and may
- * have its own validator. The differential test checks these against the engine itself.
+ * Operators for compiled conditions, so that they compare values exactly as the reference engine.
+ * Base operators, built-in names included, are the very functions json-rules-engine is given
+ * (operators/index.ts registeredOperators): one definition for both engines. The decorators are
+ * json-rules-engine's own, copied from 7.3 (engine-default-operator-decorators.js,
+ * operator-decorator.js): a decorator wraps the next operator and may have its own validator.
+ * The differential test checks the whole against the engine itself.
  */
 export type OperatorFn = (factValue: unknown, jsonValue: unknown) => unknown;
 
-type Callback = (a: any, b: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 type DecoratorCallback = (factValue: any, jsonValue: any, next: OperatorFn) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function numberValidator(factValue: unknown): boolean {
-  return Number.parseFloat(factValue as string).toString() !== 'NaN';
-}
-
-const withValidator = (cb: Callback, validator?: (factValue: unknown) => boolean): OperatorFn =>
-  validator ? (a, b) => validator(a) && cb(a, b) : cb;
-
-const BUILTIN: Record<string, OperatorFn> = {
-  equal: (a, b) => a === b,
-  notEqual: (a, b) => a !== b,
-  in: withValidator((a, b) => b.indexOf(a) > -1),
-  notIn: withValidator((a, b) => b.indexOf(a) === -1),
-  contains: withValidator((a, b) => a.indexOf(b) > -1, Array.isArray),
-  doesNotContain: withValidator((a, b) => a.indexOf(b) === -1, Array.isArray),
-  lessThan: withValidator((a, b) => a < b, numberValidator),
-  lessThanInclusive: withValidator((a, b) => a <= b, numberValidator),
-  greaterThan: withValidator((a, b) => a > b, numberValidator),
-  greaterThanInclusive: withValidator((a, b) => a >= b, numberValidator),
-};
 
 const DECORATORS: Record<string, { cb: DecoratorCallback; validator?: (factValue: unknown) => boolean }> = {
   someFact: { cb: (f, j, next) => f.some((fv: unknown) => next(fv, j)), validator: Array.isArray },
@@ -47,13 +27,10 @@ export class ConditionCompileError extends Error {
 }
 
 function baseOperator(name: string): OperatorFn | undefined {
-  // vigie registers its operators after json-rules-engine's defaults, so a custom one wins.
-  const custom = customOperator(name);
-  if (custom) {
-    const evaluate = custom.evaluate.bind(custom);
-    return (a, b) => evaluate(a, b);
-  }
-  return Object.prototype.hasOwnProperty.call(BUILTIN, name) ? BUILTIN[name] : undefined;
+  const op = registeredOperator(name);
+  if (!op) return undefined;
+  const evaluate = op.evaluate.bind(op);
+  return (a, b) => evaluate(a, b);
 }
 
 /**

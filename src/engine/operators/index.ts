@@ -1,3 +1,4 @@
+import { builtinOperators } from './builtin.js';
 import { containsAll } from './contains-all.js';
 import { dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore } from './date-compare.js';
 import { isKnown } from './known.js';
@@ -19,17 +20,28 @@ export const customOperators: OperatorDefinition[] = [
   isKnown,
 ];
 
-/** json-rules-engine's built-in operators and decorators (v7). */
-export const builtinOperatorNames = [
-  'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
-  'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
-] as const;
+export { builtinOperatorNames, builtinOperators, type BuiltinOperatorName } from './builtin.js';
+
+/** json-rules-engine's operator decorators (v7), run as the engine defines them. */
 export const operatorDecoratorNames = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
 
+/**
+ * Every operator a condition may name, built-in and vigie's own: the single definition both
+ * engines use (json-rules-engine registers each over its defaults; the compiler calls the same
+ * functions), so they cannot decide differently.
+ */
+export const registeredOperators: readonly OperatorDefinition[] = [...builtinOperators, ...customOperators];
+
 const byName = new Map(customOperators.map((o) => [o.name, o]));
+const registeredByName = new Map(registeredOperators.map((o) => [o.name, o]));
 
 export function customOperator(name: string): OperatorDefinition | undefined {
   return byName.get(name);
+}
+
+/** The operator a condition names (without decorators), or undefined. */
+export function registeredOperator(name: string): OperatorDefinition | undefined {
+  return registeredByName.get(name);
 }
 
 /** Splits `everyFact:not:equal` into its decorators and base operator. */
@@ -43,10 +55,10 @@ export function checkOperatorName(name: string): string | undefined {
   const { decorators, base } = splitOperator(name);
   const bad = decorators.find((d) => !(operatorDecoratorNames as readonly string[]).includes(d));
   if (bad) return `unknown operator decorator "${bad}"`;
-  if (!(builtinOperatorNames as readonly string[]).includes(base) && !byName.has(base)) return `unknown operator "${base}"`;
+  if (!registeredByName.has(base)) return `unknown operator "${base}"`;
   return undefined;
 }
 
 export function allOperatorNames(): string[] {
-  return [...builtinOperatorNames, ...customOperators.map((o) => o.name)];
+  return registeredOperators.map((o) => o.name);
 }
