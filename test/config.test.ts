@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VigieInputError, parseConfig } from '../src/index.js';
-
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof VigieInputError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a VigieInputError');
-}
+import { parseConfig } from '../src/index.js';
+import { syncIssuesOf as issuesOf } from './issues.js';
 
 describe('deployment config', () => {
   it('locates a YAML syntax error by line and column', () => {

@@ -1,21 +1,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VigieInputError, builtinFiles, builtinRuleSet, judgeExample, loadRuleSet, parseConfig, runRuleExamples, type PackFile } from '../src/index.js';
+import { builtinFiles, builtinRuleSet, judgeExample, loadRuleSet, parseConfig, runRuleExamples, type PackFile } from '../src/index.js';
 import { readPackDir } from '../src/node/index.js';
 import { RULES_DIR, ruleFolders } from './helpers.js';
+import { syncIssuesOf } from './issues.js';
 
 const files = (): PackFile[] => builtinFiles().map((f) => ({ ...f }));
 
-function loadIssues(changed: PackFile[]) {
-  try {
-    loadRuleSet(changed);
-  } catch (e) {
-    if (e instanceof VigieInputError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected the rule set to be refused');
-}
+const loadIssues = (changed: PackFile[]) => syncIssuesOf(() => loadRuleSet(changed));
 
 function withRule(id: string, edit: (text: string) => string): PackFile[] {
   return files().map((f) => (f.path.endsWith(`/${id}/rule.yaml`) ? { ...f, text: edit(f.text) } : f));
