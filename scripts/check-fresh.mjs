@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { loadCatalogue, ruleFolders } from './lib/catalogue.mjs';
+import { loadCatalogueOrIssues, ruleFolders } from './lib/catalogue.mjs';
 import { REPO, loadDist } from './lib/dist.mjs';
 import { DOCS_DIR, renderDocs } from './lib/render-docs.mjs';
 
@@ -45,13 +45,8 @@ for (const [id, files] of ids) {
 }
 
 const dist = await loadDist();
-let catalogue;
-try {
-  catalogue = loadCatalogue(root, dist);
-} catch (e) {
-  if (!(e instanceof dist.core.VigieInputError)) throw e;
-  problems.push(...e.issues.map(dist.core.formatIssue));
-}
+const { catalogue, issues } = loadCatalogueOrIssues(root, dist);
+problems.push(...issues);
 
 if (catalogue) {
   const wanted = renderDocs(catalogue);

@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalogue } from './lib/catalogue.mjs';
+import { loadCatalogueOrIssues } from './lib/catalogue.mjs';
 import { REPO, loadDist } from './lib/dist.mjs';
 import { DOCS_DIR, renderDocs } from './lib/render-docs.mjs';
 
@@ -12,12 +12,9 @@ const { values } = parseArgs({ options: { root: { type: 'string' } } });
 const root = values.root ?? REPO;
 const dist = await loadDist();
 
-let catalogue;
-try {
-  catalogue = loadCatalogue(root, dist);
-} catch (e) {
-  if (!(e instanceof dist.core.VigieInputError)) throw e;
-  console.error(`docs: the rule files are invalid:\n${e.issues.map(dist.core.formatIssue).join('\n')}`);
+const { catalogue, issues } = loadCatalogueOrIssues(root, dist);
+if (!catalogue) {
+  console.error(`docs: the rule files are invalid:\n${issues.join('\n')}`);
   process.exit(2);
 }
 

@@ -47,15 +47,25 @@ export function loadCatalogue(root, dist) {
   return { ruleSet, rules, folders, vigie: { operatorSymbol: dist.core.operatorSymbol, expectedOutcome: dist.core.expectedOutcome } };
 }
 
+/** loadCatalogue, with a bad rule file's issues as lines (`file:line:column: message`) instead of an exception. */
+export function loadCatalogueOrIssues(root, dist) {
+  try {
+    return { catalogue: loadCatalogue(root, dist), issues: [] };
+  } catch (e) {
+    if (!(e instanceof dist.core.VigieInputError)) throw e;
+    return { catalogue: undefined, issues: e.issues.map(dist.core.formatIssue) };
+  }
+}
+
 /** What a rule declares about one of its example files: `asOf`, `note`, `log` (empty if undeclared). */
 export function declaredExample(rule, name) {
   const declared = rule.examples?.find((e) => e.file === name);
   return declared ? { asOf: declared.asOf, note: declared.note, log: declared.log } : {};
 }
 
-/** The log audited with an example: the one the rule declares, else `<name>.log.jsonl` or `<name>.log.csv` beside it. */
+/** The log audited with an example: the one the rule declares, else `<name>.log.jsonl`, `.log.ndjson` or `.log.csv` beside it, as `vigie test` reads it. */
 export function exampleLog(folder, example) {
   const base = example.name.replace(EXAMPLE, '');
-  const wanted = example.log ? [example.log] : [`${base}.log.jsonl`, `${base}.log.csv`];
+  const wanted = example.log ? [example.log] : [`${base}.log.jsonl`, `${base}.log.ndjson`, `${base}.log.csv`];
   return wanted.map((n) => folder.logs.find((l) => l.name === n)).find(Boolean);
 }
