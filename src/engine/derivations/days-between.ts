@@ -1,10 +1,13 @@
 import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
 import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
 
+/** Only a string or a number is read as a date: `String` would call a `toString` the value itself may lack (`{ __proto__: null }`). */
+const dateText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
 function calendarDaysBetween(from: unknown, to: unknown): number | undefined {
   if (from === undefined || to === undefined) return undefined;
-  const start = parseISO(String(from));
-  const end = parseISO(String(to));
+  const start = parseISO(dateText(from));
+  const end = parseISO(dateText(to));
   if (!isValid(start) || !isValid(end)) return undefined;
   return differenceInCalendarDays(end, start);
 }

@@ -9,7 +9,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
  */
 function compareKeys(of: unknown, keys: unknown, equals: unknown): { differing: string[]; unstated?: undefined } | { differing?: undefined; unstated: string[] } | undefined {
   if (!Array.isArray(keys) || equals === undefined || !isRecord(of)) return undefined;
-  const names = keys.map(String);
+  // Keys are names: a list item that is an object names no key (and String would call a toString it may lack).
+  const names = keys.filter((k) => k === null || typeof k !== 'object').map(String);
   const stated = names.filter((k) => Object.prototype.hasOwnProperty.call(of, k));
   const differing = stated.filter((k) => of[k] !== equals);
   if (differing.length === 0 && stated.length < names.length) return { unstated: names.filter((k) => !stated.includes(k)) };
