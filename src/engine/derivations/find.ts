@@ -83,19 +83,18 @@ const INDEXED_LENGTH = 6;
 function indexedCandidates(list: unknown[], wanted: MatchValues[]): number[] | undefined {
   let out: number[] | undefined;
   let several = false;
+  const add = (at: number[] | undefined) => {
+    if (!at) return;
+    if (out) several = true;
+    out = out ? out.concat(at) : at;
+  };
   for (const w of wanted) {
     if (w.in !== undefined) return undefined;
-    for (const [value, index] of [
-      [w.equals, positionsOf],
-      [w.contains, elementPositionsOf],
-    ] as const) {
-      if (value === undefined) continue;
-      if (typeof value === 'number' && Number.isNaN(value) && index === positionsOf) return undefined;
-      const at = index(list, w.path).get(value);
-      if (!at) continue;
-      if (out) several = true;
-      out = out ? out.concat(at) : at;
+    if (w.equals !== undefined) {
+      if (typeof w.equals === 'number' && Number.isNaN(w.equals)) return undefined;
+      add(positionsOf(list, w.path).get(w.equals));
     }
+    if (w.contains !== undefined) add(elementPositionsOf(list, w.path).get(w.contains));
   }
   if (!out) return [];
   return several ? [...new Set(out)].sort((x, y) => x - y) : out;
@@ -122,20 +121,33 @@ function matchingItems(args: unknown, ctx: DerivationContext): { list: DerivedVa
   return { list, indices: matchingIndices(list.value, wanted, excluded), inputs };
 }
 
-/** matchingIndices compiled over a rule's arguments: the list and the matches' readers. */
+/**
+ * matchingIndices compiled over a rule's arguments. The matches' values are written into objects
+ * made once: matchingIndices reads them and returns before the next call.
+ */
 function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>): (frame: F) => { list: unknown; indices: number[] | undefined } {
   const a = args as FindArgs;
   const list = arg(a.in);
   const none = () => undefined;
   const compileMatch = (m: Match) => {
     const [equals, contains, within] = (['equals', 'contains', 'in'] as const).map((key) => (key in m ? arg(m[key]) : none));
-    return (frame: F): MatchValues => ({ path: m.path, equals: equals!(frame), contains: contains!(frame), in: within!(frame) });
+    const values: MatchValues = { path: m.path, equals: undefined, contains: undefined, in: undefined };
+    return (frame: F): MatchValues => {
+      values.equals = equals!(frame);
+      values.contains = contains!(frame);
+      values.in = within!(frame);
+      return values;
+    };
   };
   const wanted = a.where.map(compileMatch);
   const excluded = (a.except ?? []).map(compileMatch);
+  const wantedValues: MatchValues[] = [];
+  const excludedValues: MatchValues[] = [];
   return (frame) => {
     const l = list(frame);
-    return { list: l, indices: matchingIndices(l, wanted.map((w) => w(frame)), excluded.map((x) => x(frame))) };
+    for (let i = 0; i < wanted.length; i++) wantedValues[i] = wanted[i]!(frame);
+    for (let i = 0; i < excluded.length; i++) excludedValues[i] = excluded[i]!(frame);
+    return { list: l, indices: matchingIndices(l, wantedValues, excludedValues) };
   };
 }
 
