@@ -123,17 +123,20 @@ function pointerOf(table: FactTable, fact: string, path: string | undefined): st
 function missingOf(leaves: ResultNode[], table: FactTable): string[] {
   const out = new Set<string>();
   for (const leaf of leaves) {
-    for (const side of [{ fact: leaf.fact!, path: leaf.path, result: leaf.factResult }, isValueFactRef(leaf.value) ? { ...leaf.value, result: leaf.valueResult } : undefined]) {
-      if (!side || side.result !== undefined) continue;
-      const base = table.get(side.fact);
-      if (!base) continue;
-      if (base.value === undefined) base.looked.forEach((l) => out.add(l));
-      else if (base.pointer !== undefined) out.add(base.pointer + (side.path ?? ''));
-      else base.looked.forEach((l) => out.add(l + (side.path ?? '')));
-      if (base.value !== undefined && base.pointer === undefined && base.looked.length === 0) out.add(`${side.fact}${side.path ?? ''}`);
-    }
+    if (leaf.factResult === undefined) addMissing(out, table, leaf.fact!, leaf.path);
+    if (isValueFactRef(leaf.value) && leaf.valueResult === undefined) addMissing(out, table, leaf.value.fact, leaf.value.path);
   }
   return [...out];
+}
+
+/** The places behind an unknown side of a comparison: its fact's pointer, or where the fact was looked for. */
+function addMissing(out: Set<string>, table: FactTable, fact: string, path: string | undefined): void {
+  const base = table.get(fact);
+  if (!base) return;
+  if (base.value === undefined) for (const l of base.looked) out.add(l);
+  else if (base.pointer !== undefined) out.add(base.pointer + (path ?? ''));
+  else for (const l of base.looked) out.add(l + (path ?? ''));
+  if (base.value !== undefined && base.pointer === undefined && base.looked.length === 0) out.add(`${fact}${path ?? ''}`);
 }
 
 function toEvidence(leaf: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RawEvidence {
