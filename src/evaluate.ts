@@ -3,7 +3,7 @@ import { version } from '../package.json';
 import { checkedConfig, type LoadedConfig } from './config.js';
 import { VigieInputError } from './errors.js';
 import { checkEvaluateOptions } from './options.js';
-import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
+import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, outcomeOfTrees, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
 import { placeholders, renderTemplate } from './engine/template.js';
 import { getAtPointer, joinPointer } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
@@ -16,7 +16,7 @@ import { checkWaiverRules } from './report/load-waivers.js';
 import { applyWaivers } from './report/waivers.js';
 import { isCalendarDate } from './schema/formats.js';
 import type { Bilingual, Deployment, Evidence, Finding, Report, SourceLocation, Waiver } from './types.js';
-import { LazyFactTable, targetFact, type FactTable, type TargetFacts } from './engine/facts.js';
+import { buildFacts, LazyFactTable, targetFact, type FactTable, type TargetFacts } from './engine/facts.js';
 import type { DerivedValue } from './engine/derivations/index.js';
 import { scopeJudge } from './engine/scope-judge.js';
 
@@ -158,8 +158,14 @@ export async function evaluateConfig(
         facts.pointer = pointer;
         facts.targetId = targetId;
         facts.targetFact = fact ??= targetFact(target, pointer);
-        // A target the judge sent here is listed: no need to judge it again before gathering its evidence.
-        const outcome = engine === 'compiled' ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence, omitted !== undefined && !judge) : await evaluateRuleOnTarget(rule, facts, params.evidence);
+        // A target the judge sent here is listed: its trees are made on the values judged, and
+        // only the facts the deciding conditions name are computed again with their provenance.
+        const trees = judge?.trees(k);
+        const outcome = trees
+          ? outcomeOfTrees(trees.appliesIf, trees.conditions, buildFacts(rule.definition, facts), params.evidence)
+          : engine === 'compiled'
+            ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence, omitted !== undefined)
+            : await evaluateRuleOnTarget(rule, facts, params.evidence);
         if (typeof outcome === 'string') omitted![outcome]++;
         else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
         else {
@@ -263,17 +269,19 @@ export interface FindingContext {
   reportPointer?(pointer: string): string;
 }
 
-const readsFacts = new WeakMap<LoadedRule['definition'], boolean>();
+const readsFacts = new WeakMap<LoadedRule['definition'], string[] | 'all' | undefined>();
 
-/** Whether a rule's messages name `{{facts.…}}` (else the facts are not copied for them). */
-function templatesReadFacts(d: LoadedRule['definition']): boolean {
-  let yes = readsFacts.get(d);
-  if (yes === undefined) {
-    const texts = [...Object.values(d.messages), ...Object.values(DEFAULT_MESSAGES)].flatMap((m) => [m.fr, m.en]);
-    yes = texts.some((t) => placeholders(t).some((p) => p === 'facts' || p.startsWith('facts.')));
-    readsFacts.set(d, yes);
-  }
-  return yes;
+/**
+ * The facts a rule's messages name as `{{facts.x}}` (`all` for a bare `{{facts}}`): only those are
+ * copied for them, so that a finding does not compute facts its messages do not show.
+ */
+function factsTemplatesRead(d: LoadedRule['definition']): string[] | 'all' | undefined {
+  if (readsFacts.has(d)) return readsFacts.get(d);
+  const texts = [...Object.values(d.messages), ...Object.values(DEFAULT_MESSAGES)].flatMap((m) => [m.fr, m.en]);
+  const named = texts.flatMap(placeholders).filter((p) => p === 'facts' || p.startsWith('facts.'));
+  const read = named.length === 0 ? undefined : named.includes('facts') ? 'all' : [...new Set(named.map((p) => p.split('.')[1]!))];
+  readsFacts.set(d, read);
+  return read;
 }
 
 export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
@@ -281,16 +289,23 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
   const evidence: Evidence[] = outcome.evidence.map((e) => {
     const location = e.pointer !== undefined ? c.locate(e.pointer) : undefined;
     const pointer = e.pointer !== undefined && c.reportPointer ? c.reportPointer(e.pointer) : e.pointer;
-    return { ...e, ...(pointer !== undefined ? { pointer } : {}), ...(location ? { location } : {}) };
+    const out: Evidence = { ...e };
+    if (pointer !== undefined) out.pointer = pointer;
+    if (location) out.location = location;
+    return out;
   });
   const missing = c.reportPointer ? outcome.missing.map(c.reportPointer) : outcome.missing;
   const key = outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status;
   const template = (key === 'violation' ? d.messages.violation : d.messages[key]) ?? DEFAULT_MESSAGES[key as keyof typeof DEFAULT_MESSAGES];
   const first = evidence[0];
   let facts: Record<string, unknown> | undefined;
-  if (templatesReadFacts(d)) {
+  const read = factsTemplatesRead(d);
+  if (read === 'all') {
     facts = {};
     for (const [k, v] of outcome.facts) facts[k] = v.value;
+  } else if (read) {
+    facts = {};
+    for (const k of read) if (outcome.facts.has(k)) facts[k] = outcome.facts.get(k)!.value;
   }
   const context = {
     target: c.target,

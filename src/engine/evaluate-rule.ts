@@ -84,17 +84,31 @@ export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts
 export function evaluateRuleOnTargetCompiled(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>, countOnly = false): RuleOutcome | 'pass' | 'not-applicable' {
   const table = buildFacts(rule.definition, target);
   const { appliesIf, conditions } = compiledRule(rule);
-  if (appliesIf) {
-    const t = countOnly ? appliesIf.judge(table) : undefined;
+  let applies = appliesIf ? () => appliesIf.run(table) : undefined;
+  if (countOnly) {
+    // Counting a pass needs no tree; anything listed is evaluated again with its tree for the evidence.
+    const t = appliesIf ? appliesIf.judge(table) : 'T';
     if (t === 'F') return 'not-applicable';
-    if (t !== 'T') {
-      const inapplicable = notApplicable(appliesIf.run(table), table, parameters);
-      if (inapplicable) return inapplicable;
+    if (t === 'T') {
+      if (conditions.judge(table) === 'T') return 'pass';
+      applies = undefined; // known to hold
     }
   }
-  // Counting a pass needs no tree; anything listed is evaluated again with its tree for the evidence.
-  if (countOnly && conditions.judge(table) === 'T') return 'pass';
-  return outcomeOf(conditions.run(table), table, parameters);
+  return outcomeOfTrees(applies, () => conditions.run(table), table, parameters);
+}
+
+/**
+ * A rule's outcome from its result trees, made by `appliesIf` (if the rule has one) then
+ * `conditions`, each called only when needed. The trees may be evaluated on any reader of the
+ * target's fact values; the evidence's provenance (pointers, places looked at, parameters) is read
+ * from `table`, for the facts the deciding conditions name.
+ */
+export function outcomeOfTrees(appliesIf: (() => ResultNode) | undefined, conditions: () => ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome {
+  if (appliesIf) {
+    const inapplicable = notApplicable(appliesIf(), table, parameters);
+    if (inapplicable) return inapplicable;
+  }
+  return outcomeOf(conditions(), table, parameters);
 }
 
 /** The outcome when `appliesIf` does not hold (false) or cannot be decided (unknown); undefined when it holds. */

@@ -3,6 +3,7 @@ import type { RuleDefinition } from '../types.js';
 import { compileConditions, type CompiledConditions } from './compile/conditions.js';
 import { derivation } from './derivations/index.js';
 import { isFactRef, type ValueReader } from './derivations/derivation.js';
+import type { ResultNode } from './three-valued.js';
 
 /**
  * What the rules of one scope (the cameras, the users…) decide on the current target, from the
@@ -16,6 +17,12 @@ export interface ScopeJudge {
   next(target: unknown, targetId: string | undefined): void;
   /** The verdict of the scope's rule at `index` (in the order given) on the current target. */
   verdict(index: number): Verdict;
+  /**
+   * The result trees of the rule at `index` on the current target, evaluated on the values judged
+   * (the trees json-rules-engine would return, see compile/conditions.ts); undefined for a rule
+   * this could not plan.
+   */
+  trees(index: number): { appliesIf?: () => ResultNode; conditions: () => ResultNode } | undefined;
 }
 
 /**
@@ -157,6 +164,12 @@ export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown
         if (t !== 'T') return 'list';
       }
       return r.conditions.judge(frame) === 'T' ? 'pass' : 'list';
+    },
+    trees(index) {
+      const r = judged[index];
+      if (!r) return undefined;
+      const { appliesIf, conditions } = r;
+      return { appliesIf: appliesIf ? () => appliesIf.run(frame) : undefined, conditions: () => conditions.run(frame) };
     },
   };
 }
