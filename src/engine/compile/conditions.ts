@@ -265,70 +265,110 @@ function prioritizeAndRun(node: CompiledBoolean, read: Facts, results: Array<Res
   return setResult;
 }
 
-/** What the engine's promise resolves to for the node judged last (see evaluateNode). */
-let judgedPasses: unknown = false;
+/**
+ * A node's judgement packed in one number: its Kleene truth (T, F or U) and two flags telling what
+ * json-rules-engine's promise resolves to for it (see evaluateNode): `=== true`, and truthy (which
+ * `not` reads). Packed rather than returned as an object so that judging allocates nothing.
+ */
+type Judged = number;
+const T = 1;
+const F = 2;
+const U = 3;
+const TRUTH = 3;
+const STRICT_TRUE = 4;
+const TRUTHY = 8;
+const PASSES = STRICT_TRUE | TRUTHY;
+const TRUTHS: readonly Truth[] = ['U', 'T', 'F', 'U'];
 
-/** Kleene truth of a node as `truth` would judge its result node, setting judgedPasses as evaluateNode sets `result`. */
-function judgeNode(node: CompiledNode, read: Facts): Truth {
-  if (node.kind === 'leaf') {
-    const valueResult = node.valueRef ? readRef(read, node.valueRef) : node.value;
-    const factResult = readRef(read, node.fact);
-    const result = node.op(factResult, valueResult);
-    judgedPasses = result;
-    // three-valued.ts leafTruth, on the values the leaf's node would hold.
-    if (result === undefined) return 'U';
-    if (!node.acceptsUnknown && (factResult === undefined || (node.valueRef && valueResult === undefined))) return 'U';
-    return result ? 'T' : 'F';
+type Judge = (read: Facts) => Judged;
+
+/**
+ * Compiles a node into a function that judges it: the same evaluation as evaluateNode (same
+ * priorities, short-circuit and skipped nodes), giving the truth `truth` would find in the node's
+ * result, as three-valued.ts judges it, without building the node.
+ */
+function compileJudge(node: CompiledNode): Judge {
+  if (node.kind === 'leaf') return compileLeafJudge(node);
+  const children = node.children.map(compileJudge);
+  if (node.kind === 'not') {
+    const child = children[0]!;
+    return (read) => {
+      const x = child(read);
+      const t = x & TRUTH;
+      // The engine resolves `not` to `!` what its child resolved to.
+      return (t === T ? F : t === F ? T : U) | (x & TRUTHY ? 0 : PASSES);
+    };
   }
-  return judgeBoolean(node, read);
+  const isAll = node.kind === 'all';
+  const absorbing = isAll ? F : T;
+  const otherwise = isAll ? T : F;
+  if (children.length === 0) return () => otherwise | PASSES; // the engine resolves an empty group to true
+  if (children.length === 1) {
+    const child = children[0]!;
+    return (read) => {
+      const x = child(read);
+      return (x & TRUTH) | (x & STRICT_TRUE ? PASSES : 0);
+    };
+  }
+  const sets = node.sets.map((set) => set.map((i) => children[i]!));
+  if (sets.length === 1) {
+    // One priority: every child is evaluated.
+    const all = sets[0]!;
+    return (read) => {
+      let seen = 0; // truths seen, as bits 1 << T, 1 << F, 1 << U
+      let every = true;
+      let some = false;
+      for (let i = 0; i < all.length; i++) {
+        const x = all[i]!(read);
+        seen |= 1 << (x & TRUTH);
+        if (x & STRICT_TRUE) some = true;
+        else every = false;
+      }
+      return combine(seen, absorbing, otherwise) | ((isAll ? every : some) ? PASSES : 0);
+    };
+  }
+  const total = children.length;
+  return (read) => {
+    let seen = 0;
+    let evaluated = 0;
+    let setResult = isAll;
+    for (const set of sets) {
+      if (isAll ? !setResult : setResult) break;
+      let every = true;
+      let some = false;
+      for (const child of set) {
+        const x = child(read);
+        seen |= 1 << (x & TRUTH);
+        if (x & STRICT_TRUE) some = true;
+        else every = false;
+      }
+      evaluated += set.length;
+      setResult = isAll ? every : some;
+    }
+    if (evaluated < total) seen |= 1 << U; // a skipped node has no result: unknown to `truth`
+    return combine(seen, absorbing, otherwise) | (setResult ? PASSES : 0);
+  };
 }
 
-function judgeBoolean(node: CompiledBoolean, read: Facts): Truth {
-  let comparison: unknown;
-  let t: Truth;
-  if (node.kind === 'not') {
-    const inner = judgeNode(node.children[0]!, read);
-    comparison = !judgedPasses;
-    t = inner === 'T' ? 'F' : inner === 'F' ? 'T' : 'U';
-  } else {
-    const children = node.children;
-    const isAll = node.kind === 'all';
-    let hasF = false;
-    let hasT = false;
-    let hasU = false;
-    let evaluated = 0;
-    if (children.length === 0) comparison = true;
-    else if (children.length === 1) {
-      const x = judgeNode(children[0]!, read);
-      if (x === 'F') hasF = true;
-      else if (x === 'T') hasT = true;
-      else hasU = true;
-      comparison = judgedPasses;
-      evaluated = 1;
-    } else {
-      let setResult: unknown = isAll;
-      for (const set of node.sets) {
-        if (isAll ? !setResult : setResult) break;
-        let every = true;
-        let some = false;
-        for (const i of set) {
-          const x = judgeNode(children[i]!, read);
-          if (x === 'F') hasF = true;
-          else if (x === 'T') hasT = true;
-          else hasU = true;
-          if (judgedPasses === true) some = true;
-          else every = false;
-        }
-        evaluated += set.length;
-        setResult = isAll ? every : some;
-      }
-      comparison = setResult;
-    }
-    if (evaluated < children.length) hasU = true; // a skipped node has no result: unknown to `truth`
-    t = isAll ? (hasF ? 'F' : hasU ? 'U' : 'T') : hasT ? 'T' : hasU ? 'U' : 'F';
-  }
-  judgedPasses = comparison === true;
-  return t;
+/** Kleene's all (absorbing F) or any (absorbing T) of the truths seen. */
+function combine(seen: number, absorbing: number, otherwise: number): number {
+  if (seen & (1 << absorbing)) return absorbing;
+  return seen & (1 << U) ? U : otherwise;
+}
+
+function compileLeafJudge(node: CompiledLeaf): Judge {
+  const { fact, valueRef, value, op, acceptsUnknown } = node;
+  return (read) => {
+    // Same order as evaluateNode: the value, then the fact, then the operator.
+    const valueResult = valueRef ? readRef(read, valueRef) : value;
+    const factResult = readRef(read, fact);
+    const result = op(factResult, valueResult);
+    const passes = (result === true ? STRICT_TRUE : 0) | (result ? TRUTHY : 0);
+    // three-valued.ts leafTruth, on the values the leaf's node would hold.
+    if (result === undefined) return U | passes;
+    if (!acceptsUnknown && (factResult === undefined || (valueRef && valueResult === undefined))) return U | passes;
+    return (result ? T : F) | passes;
+  };
 }
 
 /**
@@ -341,5 +381,6 @@ export function compileConditions<R>(tree: unknown, name: string, bind: FactBind
 export function compileConditions(tree: unknown, name: string, bind: FactBinder<Facts> = byName as FactBinder<Facts>): CompiledConditions<Facts> {
   if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
   const root = compileNode(tree, name, bind) as CompiledBoolean;
-  return { run: (read) => evaluateBoolean(root, read), judge: (read) => judgeBoolean(root, read) };
+  const judge = compileJudge(root);
+  return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]! };
 }
