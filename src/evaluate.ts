@@ -3,7 +3,7 @@ import { version } from '../package.json';
 import { checkedConfig, type LoadedConfig } from './config.js';
 import { VigieInputError } from './errors.js';
 import { checkEvaluateOptions } from './options.js';
-import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
+import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, outcomeOfTrees, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
 import { placeholders, renderTemplate } from './engine/template.js';
 import { getAtPointer, joinPointer } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
@@ -16,8 +16,9 @@ import { checkWaiverRules } from './report/load-waivers.js';
 import { applyWaivers } from './report/waivers.js';
 import { isCalendarDate } from './schema/formats.js';
 import type { Bilingual, Deployment, Evidence, Finding, Report, SourceLocation, Waiver } from './types.js';
-import { LazyFactTable, targetFact, type FactTable, type TargetFacts } from './engine/facts.js';
+import { buildFacts, LazyFactTable, targetFact, type FactTable, type TargetFacts } from './engine/facts.js';
 import type { DerivedValue } from './engine/derivations/index.js';
+import { scopeJudge } from './engine/scope-judge.js';
 
 export interface EvaluateOptions {
   /** The date the law is applied as of, YYYY-MM-DD or a Date; default today. */
@@ -113,54 +114,70 @@ export async function evaluateConfig(
   engine: ConditionEngine = 'compiled',
   omitted?: OmittedCounts,
 ): Promise<Finding[]> {
-  const findings: Finding[] = [];
   if (engine === 'compiled') for (const rule of rules) compiledRule(rule); // fail before any work on a rule that cannot be compiled
-  // Targets (camera defaults merged in) are listed once per scope and shared by the scope's rules.
-  const targetsByScope = new Map<string, ScopeTarget[]>();
   const locate = (p: string) => config.source?.locate(p);
-  for (const rule of rules) {
-    const d = rule.definition;
-    const scope = ruleSet.scopes[d.scope]!;
+  // Findings are gathered per rule and joined in the rules' order.
+  const byRule = rules.map((): Finding[] => []);
+  // Rules are evaluated scope by scope, target by target: the targets (camera defaults merged in)
+  // are listed once per scope, and when only problems are listed the scope's rules first judge
+  // each target from their facts' values (scope-judge.ts), sharing the facts they have in common.
+  const scopes = new Map<string, number[]>();
+  rules.forEach((rule, i) => {
+    const scope = ruleSet.scopes[rule.definition.scope]!;
     // Streamed scopes (an access log) have no targets in the deployment: auditLog evaluates them.
-    if (scope.source !== undefined || scope.each === undefined) continue;
-    let targets = targetsByScope.get(d.scope);
-    if (!targets) {
-      targets = listTargets(config.data, scope.each, scope.defaults).map(({ target, pointer }) => ({
-        target,
-        pointer,
-        targetId: scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined,
-        fact: targetFact(target, pointer),
-      }));
-      targetsByScope.set(d.scope, targets);
-    }
-    const shared = new Map(); // the rule's facts that are the same on every target of this deployment
-    // Filled anew for each target, read only before the next one; the compiled path computes derived facts when first read.
-    const table: FactTable = engine === 'compiled' ? new LazyFactTable() : new Map();
-    // One object for every target, updated in place: each evaluation reads it before the next one starts.
-    const facts: TargetFacts = { target: undefined, pointer: '', targetId: undefined, deployment: config.data, params: params.values, asOf, shared, table };
-    for (const { target, pointer, targetId, fact } of targets) {
-      facts.target = target;
-      facts.pointer = pointer;
-      facts.targetId = targetId;
-      facts.targetFact = fact;
-      const outcome = engine === 'compiled' ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence, omitted !== undefined) : await evaluateRuleOnTarget(rule, facts, params.evidence);
-      if (typeof outcome === 'string') omitted![outcome]++;
-      else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
-      else {
-        const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
-        findings.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate }));
+    if (scope.source !== undefined || scope.each === undefined) return;
+    const members = scopes.get(rule.definition.scope);
+    if (members) members.push(i);
+    else scopes.set(rule.definition.scope, [i]);
+  });
+  for (const [name, members] of scopes) {
+    const scope = ruleSet.scopes[name]!;
+    const targets = listTargets(config.data, scope.each!, scope.defaults);
+    const judge = engine === 'compiled' && omitted ? scopeJudge(members.map((i) => rules[i]!.definition), config.data, params.values, asOf) : undefined;
+    // Per rule: the facts it shares across targets, and one object updated in place for each
+    // target (read by an evaluation only before the next one starts). Made when first needed.
+    const factsOf: Array<TargetFacts | undefined> = [];
+    for (const { target, pointer } of targets) {
+      const targetId = scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined;
+      judge?.next(target, targetId);
+      let fact: DerivedValue | undefined;
+      for (let k = 0; k < members.length; k++) {
+        const verdict = judge?.verdict(k);
+        if (verdict === 'pass' || verdict === 'not-applicable') {
+          omitted![verdict]++;
+          continue;
+        }
+        const rule = rules[members[k]!]!;
+        let facts = factsOf[k];
+        if (!facts) {
+          // The compiled path computes derived facts when first read.
+          const table: FactTable = engine === 'compiled' ? new LazyFactTable() : new Map();
+          facts = factsOf[k] = { target, pointer, targetId, deployment: config.data, params: params.values, asOf, shared: new Map(), table };
+        }
+        facts.target = target;
+        facts.pointer = pointer;
+        facts.targetId = targetId;
+        facts.targetFact = fact ??= targetFact(target, pointer);
+        // A target the judge sent here is listed: its trees are made on the values judged, and
+        // only the facts the deciding conditions name are computed again with their provenance.
+        const trees = judge?.trees(k);
+        const outcome = trees
+          ? outcomeOfTrees(trees.appliesIf, trees.conditions, buildFacts(rule.definition, facts), params.evidence)
+          : engine === 'compiled'
+            ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence, omitted !== undefined)
+            : await evaluateRuleOnTarget(rule, facts, params.evidence);
+        if (typeof outcome === 'string') omitted![outcome]++;
+        else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
+        else {
+          const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
+          byRule[members[k]!]!.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate }));
+        }
       }
     }
   }
+  const findings: Finding[] = [];
+  for (const list of byRule) for (const f of list) findings.push(f);
   return findings;
-}
-
-interface ScopeTarget {
-  target: unknown;
-  pointer: string;
-  targetId: string | undefined;
-  /** The `target` fact, made once and shared by the scope's rules. */
-  fact: DerivedValue;
 }
 
 /** Evaluates a deployment against the rule packs and returns the report. */
@@ -252,17 +269,19 @@ export interface FindingContext {
   reportPointer?(pointer: string): string;
 }
 
-const readsFacts = new WeakMap<LoadedRule['definition'], boolean>();
+const readsFacts = new WeakMap<LoadedRule['definition'], string[] | 'all' | undefined>();
 
-/** Whether a rule's messages name `{{facts.…}}` (else the facts are not copied for them). */
-function templatesReadFacts(d: LoadedRule['definition']): boolean {
-  let yes = readsFacts.get(d);
-  if (yes === undefined) {
-    const texts = [...Object.values(d.messages), ...Object.values(DEFAULT_MESSAGES)].flatMap((m) => [m.fr, m.en]);
-    yes = texts.some((t) => placeholders(t).some((p) => p === 'facts' || p.startsWith('facts.')));
-    readsFacts.set(d, yes);
-  }
-  return yes;
+/**
+ * The facts a rule's messages name as `{{facts.x}}` (`all` for a bare `{{facts}}`): only those are
+ * copied for them, so that a finding does not compute facts its messages do not show.
+ */
+function factsTemplatesRead(d: LoadedRule['definition']): string[] | 'all' | undefined {
+  if (readsFacts.has(d)) return readsFacts.get(d);
+  const texts = [...Object.values(d.messages), ...Object.values(DEFAULT_MESSAGES)].flatMap((m) => [m.fr, m.en]);
+  const named = texts.flatMap(placeholders).filter((p) => p === 'facts' || p.startsWith('facts.'));
+  const read = named.length === 0 ? undefined : named.includes('facts') ? 'all' : [...new Set(named.map((p) => p.split('.')[1]!))];
+  readsFacts.set(d, read);
+  return read;
 }
 
 export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
@@ -270,16 +289,23 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
   const evidence: Evidence[] = outcome.evidence.map((e) => {
     const location = e.pointer !== undefined ? c.locate(e.pointer) : undefined;
     const pointer = e.pointer !== undefined && c.reportPointer ? c.reportPointer(e.pointer) : e.pointer;
-    return { ...e, ...(pointer !== undefined ? { pointer } : {}), ...(location ? { location } : {}) };
+    const out: Evidence = { ...e };
+    if (pointer !== undefined) out.pointer = pointer;
+    if (location) out.location = location;
+    return out;
   });
   const missing = c.reportPointer ? outcome.missing.map(c.reportPointer) : outcome.missing;
   const key = outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status;
   const template = (key === 'violation' ? d.messages.violation : d.messages[key]) ?? DEFAULT_MESSAGES[key as keyof typeof DEFAULT_MESSAGES];
   const first = evidence[0];
   let facts: Record<string, unknown> | undefined;
-  if (templatesReadFacts(d)) {
+  const read = factsTemplatesRead(d);
+  if (read === 'all') {
     facts = {};
     for (const [k, v] of outcome.facts) facts[k] = v.value;
+  } else if (read) {
+    facts = {};
+    for (const k of read) if (outcome.facts.has(k)) facts[k] = outcome.facts.get(k)!.value;
   }
   const context = {
     target: c.target,

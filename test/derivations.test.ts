@@ -25,6 +25,18 @@ describe('daysBetween', () => {
     expect(r).toMatchObject({ value: undefined, looked: ['/a/0/issued'] });
     expect(run('daysBetween', { from: 'soon', to: '2024-01-01' }).value).toBeUndefined();
   });
+
+  it('reads no object as a date, not even one without toString (it used to throw)', () => {
+    expect(run('daysBetween', { from: Object.create(null), to: '2024-01-01' }).value).toBeUndefined();
+    expect(run('daysBetween', { from: ['2024-01-01'], to: '2024-01-02' }).value).toBeUndefined();
+  });
+});
+
+describe('keysNotEqual', () => {
+  it('takes no object in its list of keys for a name, not even one without toString (it used to throw)', () => {
+    const of = at({ days: 30, null: 1 }, '/r');
+    expect(run('keysNotEqual', { of: { fact: 'of' }, keys: [Object.create(null), 'days', null], equals: 1 }, { of }).value).toEqual(['days']);
+  });
 });
 
 describe('find and filter with except', () => {

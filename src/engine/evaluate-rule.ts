@@ -84,17 +84,31 @@ export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts
 export function evaluateRuleOnTargetCompiled(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>, countOnly = false): RuleOutcome | 'pass' | 'not-applicable' {
   const table = buildFacts(rule.definition, target);
   const { appliesIf, conditions } = compiledRule(rule);
-  if (appliesIf) {
-    const t = countOnly ? appliesIf.judge(table) : undefined;
+  let applies = appliesIf ? () => appliesIf.run(table) : undefined;
+  if (countOnly) {
+    // Counting a pass needs no tree; anything listed is evaluated again with its tree for the evidence.
+    const t = appliesIf ? appliesIf.judge(table) : 'T';
     if (t === 'F') return 'not-applicable';
-    if (t !== 'T') {
-      const inapplicable = notApplicable(appliesIf.run(table), table, parameters);
-      if (inapplicable) return inapplicable;
+    if (t === 'T') {
+      if (conditions.judge(table) === 'T') return 'pass';
+      applies = undefined; // known to hold
     }
   }
-  // Counting a pass needs no tree; anything listed is evaluated again with its tree for the evidence.
-  if (countOnly && conditions.judge(table) === 'T') return 'pass';
-  return outcomeOf(conditions.run(table), table, parameters);
+  return outcomeOfTrees(applies, () => conditions.run(table), table, parameters);
+}
+
+/**
+ * A rule's outcome from its result trees, made by `appliesIf` (if the rule has one) then
+ * `conditions`, each called only when needed. The trees may be evaluated on any reader of the
+ * target's fact values; the evidence's provenance (pointers, places looked at, parameters) is read
+ * from `table`, for the facts the deciding conditions name.
+ */
+export function outcomeOfTrees(appliesIf: (() => ResultNode) | undefined, conditions: () => ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome {
+  if (appliesIf) {
+    const inapplicable = notApplicable(appliesIf(), table, parameters);
+    if (inapplicable) return inapplicable;
+  }
+  return outcomeOf(conditions(), table, parameters);
 }
 
 /** The outcome when `appliesIf` does not hold (false) or cannot be decided (unknown); undefined when it holds. */
@@ -123,17 +137,20 @@ function pointerOf(table: FactTable, fact: string, path: string | undefined): st
 function missingOf(leaves: ResultNode[], table: FactTable): string[] {
   const out = new Set<string>();
   for (const leaf of leaves) {
-    for (const side of [{ fact: leaf.fact!, path: leaf.path, result: leaf.factResult }, isValueFactRef(leaf.value) ? { ...leaf.value, result: leaf.valueResult } : undefined]) {
-      if (!side || side.result !== undefined) continue;
-      const base = table.get(side.fact);
-      if (!base) continue;
-      if (base.value === undefined) base.looked.forEach((l) => out.add(l));
-      else if (base.pointer !== undefined) out.add(base.pointer + (side.path ?? ''));
-      else base.looked.forEach((l) => out.add(l + (side.path ?? '')));
-      if (base.value !== undefined && base.pointer === undefined && base.looked.length === 0) out.add(`${side.fact}${side.path ?? ''}`);
-    }
+    if (leaf.factResult === undefined) addMissing(out, table, leaf.fact!, leaf.path);
+    if (isValueFactRef(leaf.value) && leaf.valueResult === undefined) addMissing(out, table, leaf.value.fact, leaf.value.path);
   }
   return [...out];
+}
+
+/** The places behind an unknown side of a comparison: its fact's pointer, or where the fact was looked for. */
+function addMissing(out: Set<string>, table: FactTable, fact: string, path: string | undefined): void {
+  const base = table.get(fact);
+  if (!base) return;
+  if (base.value === undefined) for (const l of base.looked) out.add(l);
+  else if (base.pointer !== undefined) out.add(base.pointer + (path ?? ''));
+  else for (const l of base.looked) out.add(l + (path ?? ''));
+  if (base.value !== undefined && base.pointer === undefined && base.looked.length === 0) out.add(`${fact}${path ?? ''}`);
 }
 
 function toEvidence(leaf: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RawEvidence {

@@ -73,6 +73,25 @@ export function getAtSegments(value: unknown, segments: readonly string[]): unkn
   return current;
 }
 
+/**
+ * getAtSegments for one path, read on every target: paths of one or two names (`/retention/days`),
+ * the usual case, get a reader without the loop. Same answers as getAtSegments.
+ */
+export function segmentsReader(segments: readonly string[]): (value: unknown) => unknown {
+  const [a, b] = segments;
+  const named = (s: string) => !isIndex(s);
+  if (segments.length === 1 && named(a!)) return (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) && hasOwn(v, a!) ? (v as Record<string, unknown>)[a!] : undefined);
+  if (segments.length === 2 && named(a!) && named(b!)) {
+    return (v) => {
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !hasOwn(v, a!)) return undefined;
+      const w = (v as Record<string, unknown>)[a!];
+      return w !== null && typeof w === 'object' && !Array.isArray(w) && hasOwn(w, b!) ? (w as Record<string, unknown>)[b!] : undefined;
+    };
+  }
+  const copy = [...segments];
+  return (v) => getAtSegments(v, copy);
+}
+
 /** Compares pointers so that `/cameras/2` sorts before `/cameras/10`. */
 export function comparePointers(a: string, b: string): number {
   if (a === b) return 0;

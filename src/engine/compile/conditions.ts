@@ -1,4 +1,4 @@
-import { getAtSegments, parsePointer } from '../../parse/pointer.js';
+import { parsePointer, segmentsReader } from '../../parse/pointer.js';
 import { answersUnknown, type ResultNode, type Truth } from '../three-valued.js';
 import { ConditionCompileError, resolveOperator, type OperatorFn } from './operators.js';
 
@@ -6,24 +6,35 @@ import { ConditionCompileError, resolveOperator, type OperatorFn } from './opera
 export type FactReader = ReadonlyMap<string, { value: unknown }>;
 
 /**
+ * Compiles a fact's name, once, into a reader of its value from whatever holds a target's facts
+ * (`R`): by default a FactReader; the counting path reads values from slots (scope-judge.ts).
+ */
+export type FactBinder<R> = (fact: string) => (facts: R) => unknown;
+
+const byName: FactBinder<FactReader> = (fact) => (read) => read.get(fact)?.value;
+
+/**
  * A condition tree compiled once, evaluated synchronously on each target. `run` returns the result
  * tree json-rules-engine 7.3 would return for the same facts (`engine.run(...).conditions`):
  * the same nodes, each evaluated leaf with `factResult`, `valueResult` and `result`, each evaluated
  * boolean node below the root with `result`, and the nodes short-circuiting skipped left as written.
  */
-export interface CompiledConditions {
-  run(read: FactReader): ResultNode;
+export interface CompiledConditions<R = FactReader> {
+  run(read: R): ResultNode;
   /**
    * `truth(run(read))` without building the tree: the same evaluation (same priorities and
    * short-circuit, skipped nodes unknown), judged on the way. For outcomes only counted.
    */
-  judge(read: FactReader): Truth;
+  judge(read: R): Truth;
 }
 
+/** What the evaluators below read facts from: opaque to them, only the bound readers look inside. */
+type Facts = unknown;
+
 interface Ref {
-  fact: string;
-  /** The path's segments, or undefined when there is none (json-rules-engine ignores an empty path). */
-  segments: string[] | undefined;
+  fact: (facts: Facts) => unknown;
+  /** Reads the path inside an object, or undefined when there is none (json-rules-engine ignores an empty path). */
+  at: ((value: object) => unknown) | undefined;
 }
 
 /** Builds a leaf's result node: the condition as written plus what evaluation found. */
@@ -66,13 +77,13 @@ function fail(where: string, message: string): never {
   throw new ConditionCompileError(`${where}: ${message}`);
 }
 
-function checkPath(path: unknown, where: string): string[] | undefined {
+function checkPath(path: unknown, where: string): ((value: object) => unknown) | undefined {
   if (path === undefined || path === '') return undefined;
   if (typeof path !== 'string' || !path.startsWith('/')) fail(where, `path ${JSON.stringify(path)} is not a JSON Pointer`);
-  return parsePointer(path);
+  return segmentsReader(parsePointer(path));
 }
 
-function compileNode(node: unknown, where: string): CompiledNode {
+function compileNode(node: unknown, where: string, bind: FactBinder<Facts>): CompiledNode {
   if (!isObject(node)) fail(where, 'a condition must be an object');
   const booleans = ['any', 'all', 'not'].filter((k) => hasOwn(node, k));
   if (booleans.length > 1) fail(where, `a condition has one of all/any/not, not ${booleans.join(' and ')}`);
@@ -82,7 +93,7 @@ function compileNode(node: unknown, where: string): CompiledNode {
     if (extra) fail(where, `unsupported key "${extra}"`);
     const sub = node[kind];
     if (kind === 'not' ? !isObject(sub) : !Array.isArray(sub)) fail(where, kind === 'not' ? '"not" holds one condition' : `"${kind}" must be an array`);
-    const children = kind === 'not' ? [compileNode(sub, `${where}/not`)] : (sub as unknown[]).map((c, i) => compileNode(c, `${where}/${kind}/${i}`));
+    const children = kind === 'not' ? [compileNode(sub, `${where}/not`, bind)] : (sub as unknown[]).map((c, i) => compileNode(c, `${where}/${kind}/${i}`, bind));
     // json-rules-engine: `this.priority = parseInt(properties.priority, 10) || 1` on boolean nodes.
     const priority = Number.parseInt(node.priority as string, 10) || 1;
     const shape: Record<string, unknown> = { ...node, operator: kind, priority };
@@ -102,7 +113,7 @@ function compileNode(node: unknown, where: string): CompiledNode {
     const bad = Object.keys(v).find((k) => k !== 'fact' && k !== 'path');
     if (bad) fail(`${where}/value`, `unsupported key "${bad}" in a fact reference`);
     if (typeof v.fact !== 'string' || v.fact === '') fail(`${where}/value`, 'fact must be a non-empty string');
-    valueRef = { fact: v.fact, segments: checkPath(v.path, `${where}/value`) };
+    valueRef = { fact: bind(v.fact), at: checkPath(v.path, `${where}/value`) };
   }
   let op: OperatorFn;
   try {
@@ -115,7 +126,7 @@ function compileNode(node: unknown, where: string): CompiledNode {
     source: { ...node },
     make: leafMaker(node),
     acceptsUnknown: answersUnknown(node.operator as string),
-    fact: { fact: node.fact, segments: checkPath(node.path, where) },
+    fact: { fact: bind(node.fact), at: checkPath(node.path, where) },
     valueRef,
     value,
     op,
@@ -174,10 +185,10 @@ function prioritized(children: CompiledNode[]): number[][] {
   return [...byPriority.keys()].sort((a, b) => b - a).map((p) => byPriority.get(p)!);
 }
 
-function readRef(read: FactReader, ref: Ref): unknown {
-  const value = read.get(ref.fact)?.value;
+function readRef(read: Facts, ref: Ref): unknown {
+  const value = ref.fact(read);
   // json-rules-engine applies a path only to an object; any other value is returned as it is.
-  if (ref.segments !== undefined && value !== null && typeof value === 'object') return getAtSegments(value, ref.segments);
+  if (ref.at !== undefined && value !== null && typeof value === 'object') return ref.at(value);
   return value;
 }
 
@@ -195,7 +206,7 @@ function unevaluated(node: CompiledNode): ResultNode {
  * the engine's promise resolves to is the node's `result`: a leaf's raw operator result, a boolean
  * node's `comparison === true` (the root's is returned by `run`, as the engine does not set it).
  */
-function evaluateNode(node: CompiledNode, read: FactReader): ResultNode {
+function evaluateNode(node: CompiledNode, read: Facts): ResultNode {
   if (node.kind === 'leaf') {
     // Same order as json-rules-engine: the value is resolved with the fact, then the operator runs.
     const valueResult = node.valueRef ? readRef(read, node.valueRef) : node.value;
@@ -210,7 +221,7 @@ function evaluateNode(node: CompiledNode, read: FactReader): ResultNode {
 /** The last boolean node's `comparison === true`, kept here rather than in a wrapper object per node. */
 let booleanResult = false;
 
-function evaluateBoolean(node: CompiledBoolean, read: FactReader): ResultNode {
+function evaluateBoolean(node: CompiledBoolean, read: Facts): ResultNode {
   let out: Record<string, unknown>;
   let comparison: unknown;
   if (node.kind === 'not') {
@@ -229,7 +240,7 @@ function evaluateBoolean(node: CompiledBoolean, read: FactReader): ResultNode {
 }
 
 /** json-rules-engine's prioritizeAndRun for `all`/`any`: a priority group is evaluated whole; groups short-circuit. */
-function prioritizeAndRun(node: CompiledBoolean, read: FactReader, results: Array<ResultNode | undefined>): unknown {
+function prioritizeAndRun(node: CompiledBoolean, read: Facts, results: Array<ResultNode | undefined>): unknown {
   const children = node.children;
   if (children.length === 0) return true;
   if (children.length === 1) {
@@ -254,69 +265,110 @@ function prioritizeAndRun(node: CompiledBoolean, read: FactReader, results: Arra
   return setResult;
 }
 
-/** What the engine's promise resolves to for the node judged last (see evaluateNode). */
-let judgedPasses: unknown = false;
+/**
+ * A node's judgement packed in one number: its Kleene truth (T, F or U) and two flags telling what
+ * json-rules-engine's promise resolves to for it (see evaluateNode): `=== true`, and truthy (which
+ * `not` reads). Packed rather than returned as an object so that judging allocates nothing.
+ */
+type Judged = number;
+const T = 1;
+const F = 2;
+const U = 3;
+const TRUTH = 3;
+const STRICT_TRUE = 4;
+const TRUTHY = 8;
+const PASSES = STRICT_TRUE | TRUTHY;
+const TRUTHS: readonly Truth[] = ['U', 'T', 'F', 'U'];
 
-/** Kleene truth of a node as `truth` would judge its result node, setting judgedPasses as evaluateNode sets `result`. */
-function judgeNode(node: CompiledNode, read: FactReader): Truth {
-  if (node.kind === 'leaf') {
-    const valueResult = node.valueRef ? readRef(read, node.valueRef) : node.value;
-    const factResult = readRef(read, node.fact);
-    const result = node.op(factResult, valueResult);
-    judgedPasses = result;
-    // three-valued.ts leafTruth, on the values the leaf's node would hold.
-    if (result === undefined) return 'U';
-    if (!node.acceptsUnknown && (factResult === undefined || (node.valueRef && valueResult === undefined))) return 'U';
-    return result ? 'T' : 'F';
+type Judge = (read: Facts) => Judged;
+
+/**
+ * Compiles a node into a function that judges it: the same evaluation as evaluateNode (same
+ * priorities, short-circuit and skipped nodes), giving the truth `truth` would find in the node's
+ * result, as three-valued.ts judges it, without building the node.
+ */
+function compileJudge(node: CompiledNode): Judge {
+  if (node.kind === 'leaf') return compileLeafJudge(node);
+  const children = node.children.map(compileJudge);
+  if (node.kind === 'not') {
+    const child = children[0]!;
+    return (read) => {
+      const x = child(read);
+      const t = x & TRUTH;
+      // The engine resolves `not` to `!` what its child resolved to.
+      return (t === T ? F : t === F ? T : U) | (x & TRUTHY ? 0 : PASSES);
+    };
   }
-  return judgeBoolean(node, read);
+  const isAll = node.kind === 'all';
+  const absorbing = isAll ? F : T;
+  const otherwise = isAll ? T : F;
+  if (children.length === 0) return () => otherwise | PASSES; // the engine resolves an empty group to true
+  if (children.length === 1) {
+    const child = children[0]!;
+    return (read) => {
+      const x = child(read);
+      return (x & TRUTH) | (x & STRICT_TRUE ? PASSES : 0);
+    };
+  }
+  const sets = node.sets.map((set) => set.map((i) => children[i]!));
+  if (sets.length === 1) {
+    // One priority: every child is evaluated.
+    const all = sets[0]!;
+    return (read) => {
+      let seen = 0; // truths seen, as bits 1 << T, 1 << F, 1 << U
+      let every = true;
+      let some = false;
+      for (let i = 0; i < all.length; i++) {
+        const x = all[i]!(read);
+        seen |= 1 << (x & TRUTH);
+        if (x & STRICT_TRUE) some = true;
+        else every = false;
+      }
+      return combine(seen, absorbing, otherwise) | ((isAll ? every : some) ? PASSES : 0);
+    };
+  }
+  const total = children.length;
+  return (read) => {
+    let seen = 0;
+    let evaluated = 0;
+    let setResult = isAll;
+    for (const set of sets) {
+      if (isAll ? !setResult : setResult) break;
+      let every = true;
+      let some = false;
+      for (const child of set) {
+        const x = child(read);
+        seen |= 1 << (x & TRUTH);
+        if (x & STRICT_TRUE) some = true;
+        else every = false;
+      }
+      evaluated += set.length;
+      setResult = isAll ? every : some;
+    }
+    if (evaluated < total) seen |= 1 << U; // a skipped node has no result: unknown to `truth`
+    return combine(seen, absorbing, otherwise) | (setResult ? PASSES : 0);
+  };
 }
 
-function judgeBoolean(node: CompiledBoolean, read: FactReader): Truth {
-  let comparison: unknown;
-  let t: Truth;
-  if (node.kind === 'not') {
-    const inner = judgeNode(node.children[0]!, read);
-    comparison = !judgedPasses;
-    t = inner === 'T' ? 'F' : inner === 'F' ? 'T' : 'U';
-  } else {
-    const children = node.children;
-    const isAll = node.kind === 'all';
-    let hasF = false;
-    let hasT = false;
-    let hasU = false;
-    let evaluated = 0;
-    const note = (x: Truth) => {
-      if (x === 'F') hasF = true;
-      else if (x === 'T') hasT = true;
-      else hasU = true;
-    };
-    if (children.length === 0) comparison = true;
-    else if (children.length === 1) {
-      note(judgeNode(children[0]!, read));
-      comparison = judgedPasses;
-      evaluated = 1;
-    } else {
-      let setResult: unknown = isAll;
-      for (const set of node.sets) {
-        if (isAll ? !setResult : setResult) break;
-        let every = true;
-        let some = false;
-        for (const i of set) {
-          note(judgeNode(children[i]!, read));
-          if (judgedPasses === true) some = true;
-          else every = false;
-        }
-        evaluated += set.length;
-        setResult = isAll ? every : some;
-      }
-      comparison = setResult;
-    }
-    if (evaluated < children.length) hasU = true; // a skipped node has no result: unknown to `truth`
-    t = isAll ? (hasF ? 'F' : hasU ? 'U' : 'T') : hasT ? 'T' : hasU ? 'U' : 'F';
-  }
-  judgedPasses = comparison === true;
-  return t;
+/** Kleene's all (absorbing F) or any (absorbing T) of the truths seen. */
+function combine(seen: number, absorbing: number, otherwise: number): number {
+  if (seen & (1 << absorbing)) return absorbing;
+  return seen & (1 << U) ? U : otherwise;
+}
+
+function compileLeafJudge(node: CompiledLeaf): Judge {
+  const { fact, valueRef, value, op, acceptsUnknown } = node;
+  return (read) => {
+    // Same order as evaluateNode: the value, then the fact, then the operator.
+    const valueResult = valueRef ? readRef(read, valueRef) : value;
+    const factResult = readRef(read, fact);
+    const result = op(factResult, valueResult);
+    const passes = (result === true ? STRICT_TRUE : 0) | (result ? TRUTHY : 0);
+    // three-valued.ts leafTruth, on the values the leaf's node would hold.
+    if (result === undefined) return U | passes;
+    if (!acceptsUnknown && (factResult === undefined || (valueRef && valueResult === undefined))) return U | passes;
+    return (result ? T : F) | passes;
+  };
 }
 
 /**
@@ -324,8 +376,11 @@ function judgeBoolean(node: CompiledBoolean, read: FactReader): Truth {
  * place, for anything whose behaviour it does not reproduce exactly (unknown operator or decorator,
  * condition references, unexpected keys): never a silent difference.
  */
-export function compileConditions(tree: unknown, name: string): CompiledConditions {
+export function compileConditions(tree: unknown, name: string): CompiledConditions;
+export function compileConditions<R>(tree: unknown, name: string, bind: FactBinder<R>): CompiledConditions<R>;
+export function compileConditions(tree: unknown, name: string, bind: FactBinder<Facts> = byName as FactBinder<Facts>): CompiledConditions<Facts> {
   if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
-  const root = compileNode(tree, name) as CompiledBoolean;
-  return { run: (read) => evaluateBoolean(root, read), judge: (read) => judgeBoolean(root, read) };
+  const root = compileNode(tree, name, bind) as CompiledBoolean;
+  const judge = compileJudge(root);
+  return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]! };
 }

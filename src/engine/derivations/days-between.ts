@@ -1,6 +1,17 @@
 import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
 import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
 
+/** Only a string or a number is read as a date: `String` would call a `toString` the value itself may lack (`{ __proto__: null }`). */
+const dateText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+function calendarDaysBetween(from: unknown, to: unknown): number | undefined {
+  if (from === undefined || to === undefined) return undefined;
+  const start = parseISO(dateText(from));
+  const end = parseISO(dateText(to));
+  if (!isValid(start) || !isValid(end)) return undefined;
+  return differenceInCalendarDays(end, start);
+}
+
 /**
  * Whole calendar days from one date to another (negative when `to` is earlier). Rules compare
  * elapsed days with a limit converted by `durationDays`, so that "one month" is counted the way
@@ -14,10 +25,14 @@ export const daysBetween: Derivation = {
     const a = args as { from: unknown; to: unknown };
     const from = ctx.resolve(a.from);
     const to = ctx.resolve(a.to);
-    if (from.value === undefined || to.value === undefined) return unknownFrom(from, to);
-    const start = parseISO(String(from.value));
-    const end = parseISO(String(to.value));
-    if (!isValid(start) || !isValid(end)) return unknownFrom(from, to);
-    return { value: differenceInCalendarDays(end, start), looked: [...from.looked, ...to.looked], params: paramsOf(from, to) };
+    const value = calendarDaysBetween(from.value, to.value);
+    if (value === undefined) return unknownFrom(from, to);
+    return { value, looked: [...from.looked, ...to.looked], params: paramsOf(from, to) };
+  },
+  compileValue(args, arg) {
+    const a = args as { from: unknown; to: unknown };
+    const from = arg(a.from);
+    const to = arg(a.to);
+    return (frame) => calendarDaysBetween(from(frame), to(frame));
   },
 };

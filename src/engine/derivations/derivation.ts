@@ -21,13 +21,26 @@ export interface DerivationContext {
   asOf: string;
 }
 
+/** Reads one value from whatever holds a target's facts (compiled once per rule and argument). */
+export type ValueReader<F> = (frame: F) => unknown;
+
+/** Compiles an argument, `{ fact, path? }` or a literal, into a reader of its value. */
+export type ArgumentCompiler<F> = (arg: unknown) => ValueReader<F>;
+
 /** A generic function a rule may use in its `facts:` section. It knows nothing of cameras or law. */
 export interface Derivation {
   name: string;
   description: string;
   /** JSON Schema of the arguments; references `#/definitions/arg` for a fact reference or literal. */
   args: object;
+  /** The value with its provenance (where it was read, what was looked for, which parameters), for findings. */
   compute(args: unknown, ctx: DerivationContext): DerivedValue;
+  /**
+   * The value alone, as a function compiled once from the rule's arguments: always what
+   * `compute(args, ctx).value` is for the same argument values (both call the same code on values),
+   * for outcomes that are only counted. `asOf` stands for `ctx.asOf`.
+   */
+  compileValue<F>(args: unknown, arg: ArgumentCompiler<F>, asOf: string): ValueReader<F>;
 }
 
 export function isFactRef(arg: unknown): arg is { fact: string; path?: string } {

@@ -8,6 +8,38 @@ export function calendarMonthsInDays(from: Date, months: number): number {
   return differenceInCalendarDays(addMonths(from, months), from);
 }
 
+const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/**
+ * A duration, or a list of durations, in days; undefined when any input is unknown or is not a
+ * duration. A rule pack may hand anything here (`duration: null`, `{ days: "x" }`): what is not a
+ * duration gives an unknown value, never an exception.
+ */
+function durationInDays(duration: unknown, from: unknown, monthLength: unknown): number | number[] | undefined {
+  if (duration === undefined || from === undefined || monthLength === undefined) return undefined;
+  let start: Date | undefined; // parsed only when months are counted date to date
+  const inDays = (value: unknown): number | undefined => {
+    const d = (value !== null && typeof value === 'object' ? value : {}) as Duration;
+    let days: number | undefined;
+    if (finite(d.days)) days = d.days;
+    else if (finite(d.hours)) days = d.hours / 24;
+    else if (finite(d.months)) {
+      if (monthLength === 'calendar') {
+        start ??= dateOf(from);
+        days = isValid(start) ? calendarMonthsInDays(start, d.months) : undefined;
+      }
+      else if (finite(monthLength)) days = d.months * monthLength;
+    }
+    return days !== undefined && Number.isFinite(days) ? days : undefined;
+  };
+  // A list of durations (one per camera of an event, say) gives a list of day counts.
+  if (Array.isArray(duration)) {
+    const all = duration.map(inDays);
+    return all.every((x) => x !== undefined) ? (all as number[]) : undefined;
+  }
+  return inDays(duration);
+}
+
 export const durationDays: Derivation = {
   name: 'durationDays',
   description:
@@ -24,27 +56,13 @@ export const durationDays: Derivation = {
     const from = ctx.resolve(a.from ?? ctx.asOf);
     const monthLength = ctx.resolve(a.monthLength ?? 'calendar');
     if (d.value === undefined || from.value === undefined || monthLength.value === undefined) return unknownFrom(d, from, monthLength);
-    // A rule pack may hand anything here (`duration: null`, `{ days: "x" }`): what is not a
-    // duration gives an unknown value, never an exception.
-    const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
-    const start = dateOf(from.value);
-    const inDays = (value: unknown): number | undefined => {
-      const duration = (value !== null && typeof value === 'object' ? value : {}) as Duration;
-      let days: number | undefined;
-      if (finite(duration.days)) days = duration.days;
-      else if (finite(duration.hours)) days = duration.hours / 24;
-      else if (finite(duration.months)) {
-        if (monthLength.value === 'calendar') days = isValid(start) ? calendarMonthsInDays(start, duration.months) : undefined;
-        else if (finite(monthLength.value)) days = duration.months * monthLength.value;
-      }
-      return days !== undefined && Number.isFinite(days) ? days : undefined;
-    };
-    // A list of durations (one per camera of an event, say) gives a list of day counts.
-    let days: number | number[] | undefined;
-    if (Array.isArray(d.value)) {
-      const all = d.value.map(inDays);
-      days = all.every((x) => x !== undefined) ? (all as number[]) : undefined;
-    } else days = inDays(d.value);
-    return { value: days, pointer: d.pointer, looked: d.looked, params: paramsOf(d, from, monthLength) };
+    return { value: durationInDays(d.value, from.value, monthLength.value), pointer: d.pointer, looked: d.looked, params: paramsOf(d, from, monthLength) };
+  },
+  compileValue(args, arg, asOf) {
+    const a = args as { duration: unknown; from?: unknown; monthLength?: unknown };
+    const duration = arg(a.duration);
+    const from = arg(a.from ?? asOf);
+    const monthLength = arg(a.monthLength ?? 'calendar');
+    return (frame) => durationInDays(duration(frame), from(frame), monthLength(frame));
   },
 };

@@ -17,6 +17,21 @@ function withDefaults(defaults: unknown, item: unknown): unknown {
   return m;
 }
 
+type FindAllArgs = { keys: unknown; in: unknown; key: string; defaults?: unknown };
+
+/** For each key, the item of `list` that has it at `key` (merged over `defaults`), and the keys no item has. */
+function itemsFor(keys: unknown, list: unknown, key: string, defaults: unknown): { items: unknown[]; unmatched: unknown[] } | undefined {
+  if (!Array.isArray(keys) || !Array.isArray(list)) return undefined;
+  const items: unknown[] = [];
+  const unmatched: unknown[] = [];
+  for (const k of keys) {
+    const i = positionOf(list, key, k);
+    if (i === undefined) unmatched.push(k);
+    else items.push(withDefaults(defaults, list[i]));
+  }
+  return { items, unmatched };
+}
+
 export const findAll: Derivation = {
   name: 'findAll',
   description:
@@ -28,21 +43,25 @@ export const findAll: Derivation = {
     properties: { keys: arg, in: arg, key: { type: 'string', pattern: '^(/[^/]*)*$' }, defaults: arg },
   },
   compute(args, ctx) {
-    const a = args as { keys: unknown; in: unknown; key: string; defaults?: unknown };
+    const a = args as FindAllArgs;
     const keys = ctx.resolve(a.keys);
     const list = ctx.resolve(a.in);
     const defaults = a.defaults === undefined ? undefined : ctx.resolve(a.defaults);
-    if (!Array.isArray(keys.value) || !Array.isArray(list.value)) return unknownFrom(keys, list);
-    const items: unknown[] = [];
-    const unmatched: string[] = [];
-    for (const k of keys.value) {
-      const i = positionOf(list.value, a.key, k);
-      if (i === undefined) unmatched.push(`${list.pointer ?? list.looked[0] ?? ''}/*${a.key} = ${JSON.stringify(k)}`);
-      else items.push(withDefaults(defaults?.value, list.value[i]));
-    }
+    const found = itemsFor(keys.value, list.value, a.key, defaults?.value);
+    if (!found) return unknownFrom(keys, list);
     const params = paramsOf(keys, list, ...(defaults ? [defaults] : []));
-    if (unmatched.length) return { value: undefined, looked: unmatched, params };
+    if (found.unmatched.length) return { value: undefined, looked: found.unmatched.map((k) => `${list.pointer ?? list.looked[0] ?? ''}/*${a.key} = ${JSON.stringify(k)}`), params };
     // The items sit at several places of the input: no single pointer.
-    return { value: items, looked: list.pointer !== undefined ? [joinPointer(list.pointer)] : list.looked, params };
+    return { value: found.items, looked: list.pointer !== undefined ? [joinPointer(list.pointer)] : list.looked, params };
+  },
+  compileValue(args, arg) {
+    const a = args as FindAllArgs;
+    const keys = arg(a.keys);
+    const list = arg(a.in);
+    const defaults = a.defaults === undefined ? () => undefined : arg(a.defaults);
+    return (frame) => {
+      const found = itemsFor(keys(frame), list(frame), a.key, defaults(frame));
+      return found && found.unmatched.length === 0 ? found.items : undefined;
+    };
   },
 };

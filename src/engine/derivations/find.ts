@@ -1,5 +1,5 @@
 import { getAtPointer } from '../../parse/pointer.js';
-import { type Derivation, type DerivedValue, arg, paramsOf } from './derivation.js';
+import { type ArgumentCompiler, type Derivation, type DerivationContext, type DerivedValue, arg, paramsOf } from './derivation.js';
 import { elementPositionsOf, positionsOf } from './list-index.js';
 
 /** One way an item may match: its value at `path` equals, or (a list) contains, the argument, or is one of its elements (`in`). */
@@ -28,59 +28,49 @@ export const findArgs = {
   },
 };
 
-interface ResolvedMatch {
+/** A match with its argument's value (undefined when not given or not stated). */
+interface MatchValues {
   path: string;
-  equals?: DerivedValue;
-  contains?: DerivedValue;
-  in?: DerivedValue;
+  equals: unknown;
+  contains: unknown;
+  in: unknown;
 }
 
-function hits(item: unknown, m: ResolvedMatch): boolean {
+function hits(item: unknown, m: MatchValues): boolean {
   const v = getAtPointer(item, m.path);
-  if (m.equals && m.equals.value !== undefined && v === m.equals.value) return true;
-  if (m.contains && m.contains.value !== undefined && Array.isArray(v) && v.includes(m.contains.value)) return true;
-  if (m.in && Array.isArray(m.in.value) && v !== undefined && m.in.value.includes(v)) return true;
+  if (m.equals !== undefined && v === m.equals) return true;
+  if (m.contains !== undefined && Array.isArray(v) && v.includes(m.contains)) return true;
+  if (Array.isArray(m.in) && v !== undefined && m.in.includes(v)) return true;
   return false;
 }
 
-const argsOf = (m: ResolvedMatch) => [m.equals, m.contains, m.in].filter((x): x is DerivedValue => x !== undefined);
+const stated = (m: MatchValues) => m.equals !== undefined || m.contains !== undefined || m.in !== undefined;
 
 /**
- * Indices of the items of `in` matching any of the `where` alternatives and none of the `except`
- * ones (e.g. the acts listing a camera, except those that only authorize something else).
+ * Indices of the items of `list` matching any of the `wanted` alternatives and none of the
+ * `excluded` ones (e.g. the acts listing a camera, except those that only authorize something
+ * else); undefined when `list` is not a list or no alternative states what it seeks.
  */
-export function matchingItems(args: unknown, ctx: Parameters<Derivation['compute']>[1]): { list: DerivedValue; indices: number[] | undefined; inputs: DerivedValue[] } {
-  const a = args as { in: unknown; where: Match[]; except?: Match[] };
-  const list = ctx.resolve(a.in);
-  const resolveMatch = (m: Match): ResolvedMatch => ({
-    path: m.path,
-    equals: 'equals' in m ? ctx.resolve(m.equals) : undefined,
-    contains: 'contains' in m ? ctx.resolve(m.contains) : undefined,
-    in: 'in' in m ? ctx.resolve(m.in) : undefined,
-  });
-  const wanted = a.where.map(resolveMatch);
-  const excluded = (a.except ?? []).map(resolveMatch);
-  const inputs = [list, ...[...wanted, ...excluded].flatMap(argsOf)];
-  if (!Array.isArray(list.value)) return { list, indices: undefined, inputs };
+function matchingIndices(list: unknown, wanted: MatchValues[], excluded: MatchValues[]): number[] | undefined {
+  if (!Array.isArray(list)) return undefined;
   // When no alternative has a known argument, nothing can be said to match or not: unknown, not "none".
-  if (!wanted.some((w) => argsOf(w).some((x) => x.value !== undefined))) return { list, indices: undefined, inputs };
+  if (!wanted.some(stated)) return undefined;
   const only = wanted.length === 1 && excluded.length === 0 ? wanted[0]! : undefined;
-  if (only && only.equals && !only.contains && !only.in) {
+  if (only && only.contains === undefined && only.in === undefined) {
     // One equality: read the list's index rather than scanning it (the same lists serve every log event).
-    return { list, indices: positionsOf(list.value, only.path).get(only.equals.value) ?? [], inputs };
+    return positionsOf(list, only.path).get(only.equals) ?? [];
   }
   // Small lists (a camera's masks) are scanned: an index per list would cost more than it saves.
-  const candidates = list.value.length >= INDEXED_LENGTH ? indexedCandidates(list.value, wanted) : undefined;
+  const candidates = list.length >= INDEXED_LENGTH ? indexedCandidates(list, wanted) : undefined;
   const indices: number[] = [];
   if (candidates) {
-    const items = list.value;
-    for (const i of candidates) if (!excluded.some((x) => hits(items[i], x))) indices.push(i);
-    return { list, indices, inputs };
+    for (const i of candidates) if (!excluded.some((x) => hits(list[i], x))) indices.push(i);
+    return indices;
   }
-  list.value.forEach((item, i) => {
+  list.forEach((item, i) => {
     if (wanted.some((w) => hits(item, w)) && !excluded.some((x) => hits(item, x))) indices.push(i);
   });
-  return { list, indices, inputs };
+  return indices;
 }
 
 const INDEXED_LENGTH = 6;
@@ -90,26 +80,75 @@ const INDEXED_LENGTH = 6;
  * list's indexes instead of scanning it (a camera's acts are sought among the same authorizations
  * for every camera). Undefined when an alternative needs a scan (`in`, or a NaN that `===` never matches).
  */
-function indexedCandidates(list: unknown[], wanted: ResolvedMatch[]): number[] | undefined {
+function indexedCandidates(list: unknown[], wanted: MatchValues[]): number[] | undefined {
   let out: number[] | undefined;
   let several = false;
+  const add = (at: number[] | undefined) => {
+    if (!at) return;
+    if (out) several = true;
+    out = out ? out.concat(at) : at;
+  };
   for (const w of wanted) {
-    if (w.in) return undefined;
-    for (const [arg, index] of [
-      [w.equals, positionsOf],
-      [w.contains, elementPositionsOf],
-    ] as const) {
-      const value = arg?.value;
-      if (value === undefined) continue;
-      if (typeof value === 'number' && Number.isNaN(value) && index === positionsOf) return undefined;
-      const at = index(list, w.path).get(value);
-      if (!at) continue;
-      if (out) several = true;
-      out = out ? out.concat(at) : at;
+    if (w.in !== undefined) return undefined;
+    if (w.equals !== undefined) {
+      if (typeof w.equals === 'number' && Number.isNaN(w.equals)) return undefined;
+      add(positionsOf(list, w.path).get(w.equals));
     }
+    if (w.contains !== undefined) add(elementPositionsOf(list, w.path).get(w.contains));
   }
   if (!out) return [];
   return several ? [...new Set(out)].sort((x, y) => x - y) : out;
+}
+
+type FindArgs = { in: unknown; where: Match[]; except?: Match[] };
+
+/** The items matching the arguments, each argument with its provenance (for what was looked for when none does). */
+function matchingItems(args: unknown, ctx: DerivationContext): { list: DerivedValue; indices: number[] | undefined; inputs: DerivedValue[] } {
+  const a = args as FindArgs;
+  const list = ctx.resolve(a.in);
+  const inputs = [list];
+  const resolveMatch = (m: Match): MatchValues => {
+    const value = (key: 'equals' | 'contains' | 'in') => {
+      if (!(key in m)) return undefined;
+      const r = ctx.resolve(m[key]);
+      inputs.push(r);
+      return r.value;
+    };
+    return { path: m.path, equals: value('equals'), contains: value('contains'), in: value('in') };
+  };
+  const wanted = a.where.map(resolveMatch);
+  const excluded = (a.except ?? []).map(resolveMatch);
+  return { list, indices: matchingIndices(list.value, wanted, excluded), inputs };
+}
+
+/**
+ * matchingIndices compiled over a rule's arguments. The matches' values are written into objects
+ * made once: matchingIndices reads them and returns before the next call.
+ */
+function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>): (frame: F) => { list: unknown; indices: number[] | undefined } {
+  const a = args as FindArgs;
+  const list = arg(a.in);
+  const none = () => undefined;
+  const compileMatch = (m: Match) => {
+    const [equals, contains, within] = (['equals', 'contains', 'in'] as const).map((key) => (key in m ? arg(m[key]) : none));
+    const values: MatchValues = { path: m.path, equals: undefined, contains: undefined, in: undefined };
+    return (frame: F): MatchValues => {
+      values.equals = equals!(frame);
+      values.contains = contains!(frame);
+      values.in = within!(frame);
+      return values;
+    };
+  };
+  const wanted = a.where.map(compileMatch);
+  const excluded = (a.except ?? []).map(compileMatch);
+  const wantedValues: MatchValues[] = [];
+  const excludedValues: MatchValues[] = [];
+  return (frame) => {
+    const l = list(frame);
+    for (let i = 0; i < wanted.length; i++) wantedValues[i] = wanted[i]!(frame);
+    for (let i = 0; i < excluded.length; i++) excludedValues[i] = excluded[i]!(frame);
+    return { list: l, indices: matchingIndices(l, wantedValues, excludedValues) };
+  };
 }
 
 export const find: Derivation = {
@@ -128,6 +167,14 @@ export const find: Derivation = {
     const pointer = list.pointer !== undefined ? `${list.pointer}/${first}` : undefined;
     return { value: (list.value as unknown[])[first], pointer, looked: pointer ? [pointer] : [], params: paramsOf(...inputs) };
   },
+  compileValue(args, arg) {
+    const matching = compileMatching(args, arg);
+    return (frame) => {
+      const { list, indices } = matching(frame);
+      const first = indices?.[0];
+      return first === undefined ? undefined : (list as unknown[])[first];
+    };
+  },
 };
 
 export const filter: Derivation = {
@@ -143,5 +190,12 @@ export const filter: Derivation = {
     const value = indices.map((i) => (list.value as unknown[])[i]);
     const base = list.pointer;
     return { value, looked: list.looked, params: paramsOf(...inputs), ...(base !== undefined ? { itemPointers: indices.map((i) => `${base}/${i}`) } : {}) };
+  },
+  compileValue(args, arg) {
+    const matching = compileMatching(args, arg);
+    return (frame) => {
+      const { list, indices } = matching(frame);
+      return indices?.map((i) => (list as unknown[])[i]);
+    };
   },
 };

@@ -13,4 +13,14 @@ export const firstDefined: Derivation = {
     }
     return { value: undefined, looked, params: [] };
   },
+  compileValue(args, arg) {
+    const readers = (args as unknown[]).map(arg);
+    return (frame) => {
+      for (const read of readers) {
+        const v = read(frame);
+        if (v !== undefined) return v;
+      }
+      return undefined;
+    };
+  },
 };

@@ -1,18 +1,36 @@
 import { differenceInMilliseconds, isValid, parseISO } from 'date-fns';
 import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
 
+function smallest(list: unknown): number | undefined {
+  if (!Array.isArray(list) || list.length === 0 || !list.every((v) => typeof v === 'number')) return undefined;
+  return Math.min(...(list as number[]));
+}
+
 export const minimum: Derivation = {
   name: 'minimum',
   description: 'The smallest number of a list; unknown if the list is unknown, empty, or holds something else than numbers.',
   args: arg,
   compute(args, ctx) {
     const l = ctx.resolve(args);
-    if (!Array.isArray(l.value) || l.value.length === 0 || !l.value.every((v) => typeof v === 'number')) return unknownFrom(l);
-    return { value: Math.min(...(l.value as number[])), looked: l.looked, params: l.params };
+    const value = smallest(l.value);
+    if (value === undefined) return unknownFrom(l);
+    return { value, looked: l.looked, params: l.params };
+  },
+  compileValue(args, arg) {
+    const list = arg(args);
+    return (frame) => smallest(list(frame));
   },
 };
 
 const MS_PER_DAY = 86_400_000;
+
+function daysFromTo(from: unknown, to: unknown): number | undefined {
+  if (typeof from !== 'string' || typeof to !== 'string') return undefined;
+  const x = parseISO(from);
+  const y = parseISO(to);
+  if (!isValid(x) || !isValid(y)) return undefined;
+  return differenceInMilliseconds(y, x) / MS_PER_DAY;
+}
 
 export const elapsedDays: Derivation = {
   name: 'elapsedDays',
@@ -22,10 +40,14 @@ export const elapsedDays: Derivation = {
     const a = args as { from: unknown; to: unknown };
     const from = ctx.resolve(a.from);
     const to = ctx.resolve(a.to);
-    if (typeof from.value !== 'string' || typeof to.value !== 'string') return unknownFrom(from, to);
-    const x = parseISO(from.value);
-    const y = parseISO(to.value);
-    if (!isValid(x) || !isValid(y)) return unknownFrom(from, to);
-    return { value: differenceInMilliseconds(y, x) / MS_PER_DAY, looked: [], params: paramsOf(from, to) };
+    const value = daysFromTo(from.value, to.value);
+    if (value === undefined) return unknownFrom(from, to);
+    return { value, looked: [], params: paramsOf(from, to) };
+  },
+  compileValue(args, arg) {
+    const a = args as { from: unknown; to: unknown };
+    const from = arg(a.from);
+    const to = arg(a.to);
+    return (frame) => daysFromTo(from(frame), to(frame));
   },
 };

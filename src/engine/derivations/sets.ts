@@ -2,6 +2,18 @@ import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
 
 const list = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
 
+function without(of: unknown, minus: unknown): unknown[] | undefined {
+  const x = list(of);
+  const y = list(minus);
+  return x && y ? x.filter((e) => !y.includes(e)) : undefined;
+}
+
+/** The elements of the lists among `values`, each once; undefined when none of them is a list. */
+function together(values: unknown[]): unknown[] | undefined {
+  const lists = values.filter(Array.isArray);
+  return lists.length === 0 ? undefined : [...new Set(lists.flat())];
+}
+
 export const difference: Derivation = {
   name: 'difference',
   description: 'The elements of `of` that are not in `minus` (a set difference).',
@@ -10,10 +22,15 @@ export const difference: Derivation = {
     const a = args as { of: unknown; minus: unknown };
     const of = ctx.resolve(a.of);
     const minus = ctx.resolve(a.minus);
-    const x = list(of.value);
-    const y = list(minus.value);
-    if (!x || !y) return unknownFrom(of, minus);
-    return { value: x.filter((e) => !y.includes(e)), looked: [], params: paramsOf(of, minus) };
+    const value = without(of.value, minus.value);
+    if (!value) return unknownFrom(of, minus);
+    return { value, looked: [], params: paramsOf(of, minus) };
+  },
+  compileValue(args, arg) {
+    const a = args as { of: unknown; minus: unknown };
+    const of = arg(a.of);
+    const minus = arg(a.minus);
+    return (frame) => without(of(frame), minus(frame));
   },
 };
 
@@ -23,9 +40,13 @@ export const union: Derivation = {
   args: { type: 'array', minItems: 1, items: arg },
   compute(args, ctx) {
     const inputs = (args as unknown[]).map((a) => ctx.resolve(a));
-    const known = inputs.filter((i) => Array.isArray(i.value));
-    if (known.length === 0) return unknownFrom(...inputs);
-    return { value: [...new Set(known.flatMap((i) => i.value as unknown[]))], looked: [], params: paramsOf(...inputs) };
+    const value = together(inputs.map((i) => i.value));
+    if (!value) return unknownFrom(...inputs);
+    return { value, looked: [], params: paramsOf(...inputs) };
+  },
+  compileValue(args, arg) {
+    const readers = (args as unknown[]).map(arg);
+    return (frame) => together(readers.map((read) => read(frame)));
   },
 };
 
@@ -37,5 +58,9 @@ export const count: Derivation = {
     const l = ctx.resolve(args);
     const x = list(l.value);
     return x ? { value: x.length, looked: l.looked, params: l.params } : unknownFrom(l);
+  },
+  compileValue(args, arg) {
+    const of = arg(args);
+    return (frame) => list(of(frame))?.length;
   },
 };

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { derivations } from '../../src/engine/derivations/index.js';
+import { descend, isFactRef, literal, type DerivedValue } from '../../src/engine/derivations/derivation.js';
+import { getAtPointer } from '../../src/parse/pointer.js';
+
+/**
+ * compileValue must give exactly compute(...).value: the counting path (scope-judge.ts) decides
+ * passes from it while findings are built from compute. Random argument values, for every
+ * derivation, through the same fact references a rule would use.
+ */
+
+const RUNS = Number(process.env.VIGIE_DIFF_RUNS ?? 1500);
+const AS_OF = '2026-01-15';
+
+const scalar = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer({ min: -3, max: 40 }),
+  fc.constantFrom(0.5, -0, Number.NaN, Number.POSITIVE_INFINITY, 30, 31),
+  fc.constantFrom('', 'a', 'b', 'all', 'calendar', '2026-01-15', '2024-02-29', '2026-02-01T10:00:00Z', 'not-a-date'),
+);
+const duration = fc.record({ days: fc.oneof(fc.integer({ min: -2, max: 60 }), scalar), months: fc.oneof(fc.integer({ min: 0, max: 13 }), scalar), hours: fc.integer({ min: 0, max: 800 }), years: fc.integer({ min: 0, max: 3 }) }, { requiredKeys: [] });
+const item = fc.record({ id: fc.constantFrom('A', 'B', 'C', 'all'), cameras: fc.oneof(fc.constant('all'), fc.array(fc.constantFrom('A', 'B', 'C'), { maxLength: 3 })), kind: fc.constantFrom('x', 'y'), issued: fc.constantFrom('2019-06-01', '2026-01-01', 'bad') }, { requiredKeys: [] });
+const value: fc.Arbitrary<unknown> = fc.oneof(scalar, duration, fc.array(fc.oneof(scalar, duration, item), { maxLength: 8 }), fc.array(item, { maxLength: 9 }), fc.array(fc.constantFrom('A', 'B', 'C', 'x', 'y'), { maxLength: 4 }), item);
+
+const FACTS = ['a', 'b', 'c'] as const;
+const ref = fc.record({ fact: fc.constantFrom(...FACTS), path: fc.option(fc.constantFrom('/id', '/cameras', '/days', '/0', '/kind'), { nil: undefined }) }, { requiredKeys: ['fact'] });
+const argument = fc.oneof(ref, ref, value);
+const match = fc.record({ path: fc.constantFrom('/id', '/cameras', '/kind', ''), equals: argument, contains: argument, in: argument }, { requiredKeys: ['path'] });
+
+/** Arguments of each derivation, in the shape its schema allows. */
+const argsOf: Record<string, fc.Arbitrary<unknown>> = {
+  firstDefined: fc.array(argument, { minLength: 1, maxLength: 3 }),
+  durationDays: fc.record({ duration: argument, from: argument, monthLength: fc.oneof(argument, fc.constantFrom('calendar', 30)) }, { requiredKeys: ['duration'] }),
+  addDuration: fc.record({ date: argument, duration: argument }),
+  daysBetween: fc.record({ from: argument, to: argument }),
+  elapsedDays: fc.record({ from: argument, to: argument }),
+  find: fc.record({ in: argument, where: fc.array(match, { minLength: 1, maxLength: 3 }), except: fc.array(match, { minLength: 1, maxLength: 2 }) }, { requiredKeys: ['in', 'where'] }),
+  filter: fc.record({ in: argument, where: fc.array(match, { minLength: 1, maxLength: 3 }), except: fc.array(match, { minLength: 1, maxLength: 2 }) }, { requiredKeys: ['in', 'where'] }),
+  findAll: fc.record({ keys: argument, in: argument, key: fc.constantFrom('/id', '/kind'), defaults: argument }, { requiredKeys: ['keys', 'in', 'key'] }),
+  pluck: fc.record({ from: argument, path: fc.constantFrom('/id', '/issued', '/days'), default: argument, skipMissing: fc.boolean() }, { requiredKeys: ['from', 'path'] }),
+  difference: fc.record({ of: argument, minus: argument }),
+  union: fc.array(argument, { minLength: 1, maxLength: 3 }),
+  count: argument,
+  minimum: argument,
+  keysNotEqual: fc.record({ of: argument, keys: fc.oneof(argument, fc.constant(['days', 'months', 'id'])), equals: argument }),
+};
+
+const facts = fc.record({ a: value, b: value, c: value }, { requiredKeys: [] });
+
+describe('compileValue gives what compute gives', () => {
+  it('has arguments for every derivation', () => {
+    expect(Object.keys(argsOf).sort()).toEqual(derivations.map((d) => d.name).sort());
+  });
+
+  for (const d of derivations) {
+    it(d.name, () => {
+      fc.assert(
+        fc.property(argsOf[d.name]!, facts, (args, values: Record<string, unknown>) => {
+          const resolve = (a: unknown): DerivedValue => {
+            if (!isFactRef(a)) return literal(a);
+            const base: DerivedValue = { value: values[a.fact], pointer: `/${a.fact}`, looked: [`/${a.fact}`], params: [] };
+            return descend(base, a.path);
+          };
+          const expected = d.compute(args, { resolve, asOf: AS_OF }).value;
+          const read = d.compileValue<Record<string, unknown>>(
+            args,
+            (a) => {
+              if (!isFactRef(a)) return () => a;
+              return (frame) => {
+                const v = frame[a.fact];
+                return v === undefined || !a.path ? v : getAtPointer(v, a.path);
+              };
+            },
+            AS_OF,
+          );
+          // Twice: a compiled reader keeps no state from one call to the next.
+          expect(read(values)).toStrictEqual(expected);
+          expect(read(values)).toStrictEqual(expected);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { derivation } from '../../src/engine/derivations/index.js';
+import { scopeJudge } from '../../src/engine/scope-judge.js';
+import type { RuleDefinition } from '../../src/types.js';
+
+/** A rule on cameras reduced to what the judge reads. */
+const rule = (id: string, r: Partial<RuleDefinition>): RuleDefinition => ({ id, conditions: { all: [] }, ...r }) as RuleDefinition;
+
+const deployment = {
+  authorizations: [
+    { reference: 'A-1', cameras: ['C1', 'C2'] },
+    { reference: 'A-2', cameras: 'all', covers: ['algorithmic-processing'] },
+  ],
+};
+const covering = { filter: { in: { fact: 'deployment', path: '/authorizations' }, where: [{ path: '/cameras', contains: { fact: 'targetId' } }] } };
+const covered = rule('covered', {
+  facts: { acts: covering, n: { count: { fact: 'acts' } } },
+  conditions: { all: [{ fact: 'n', operator: 'greaterThan', value: 0 }] },
+});
+// The same derived facts under other names.
+const coveredOnce = rule('covered-once', {
+  facts: { mine: covering, howMany: { count: { fact: 'mine' } } },
+  appliesIf: { all: [{ fact: 'target', path: '/publicRoad', operator: 'equal', value: true }] },
+  conditions: { all: [{ fact: 'howMany', operator: 'equal', value: 1 }] },
+});
+const retention = rule('retention', {
+  facts: { days: { firstDefined: [{ fact: 'target', path: '/retention/days' }] } },
+  conditions: { all: [{ fact: 'days', operator: 'lessThanInclusive', value: 30 }] },
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('scopeJudge', () => {
+  it('counts a pass or a not-applicable outcome and sends the rest to be listed', () => {
+    const judge = scopeJudge([covered, coveredOnce, retention], deployment, {}, '2026-01-15');
+    const verdicts = (target: Record<string, unknown>) => {
+      judge.next(target, target.id as string);
+      return [0, 1, 2].map((i) => judge.verdict(i));
+    };
+    expect(verdicts({ id: 'C1', publicRoad: true, retention: { days: 30 } })).toEqual(['pass', 'pass', 'pass']);
+    expect(verdicts({ id: 'C9', publicRoad: false, retention: { days: 31 } })).toEqual(['list', 'not-applicable', 'list']);
+    // Unknown (no retention, road not stated): listed, so that the full evaluation says undetermined.
+    expect(verdicts({ id: 'C2' })).toEqual(['pass', 'list', 'list']);
+  });
+
+  it('computes a derived fact declared by several rules once per target', () => {
+    const filter = derivation('filter')!;
+    const compile = vi.spyOn(filter, 'compileValue');
+    const judge = scopeJudge([covered, coveredOnce], deployment, {}, '2026-01-15');
+    expect(compile).toHaveBeenCalledTimes(1);
+    judge.next({ id: 'C1', publicRoad: true }, 'C1');
+    expect([judge.verdict(0), judge.verdict(1)]).toEqual(['pass', 'pass']);
+  });
+
+  it('forgets the previous target’s facts', () => {
+    const judge = scopeJudge([retention], deployment, {}, '2026-01-15');
+    judge.next({ retention: { days: 7 } }, 'a');
+    expect(judge.verdict(0)).toBe('pass');
+    judge.next({ retention: { days: 90 } }, 'b');
+    expect(judge.verdict(0)).toBe('list');
+  });
+
+  it('leaves to the full evaluation a rule it cannot plan', () => {
+    // A fact read before it is declared (a rule set not checked by the loader), or facts of a stream.
+    const forward = rule('forward', { facts: { n: { count: { fact: 'later' } } }, conditions: { all: [{ fact: 'n', operator: 'equal', value: 0 }] } });
+    const streamed = rule('streamed', { earlier: { prior: { key: '/id', lookup: { fact: 'target', path: '/id' } } } as RuleDefinition['earlier'] });
+    const judge = scopeJudge([forward, streamed], deployment, {}, '2026-01-15');
+    judge.next({ id: 'x' }, 'x');
+    expect([judge.verdict(0), judge.verdict(1)]).toEqual(['list', 'list']);
+  });
+});
