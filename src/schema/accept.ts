@@ -71,34 +71,19 @@ function compile(s: Schema, context: AcceptorContext, names: Set<string>): Check
   for (const k of Object.keys(s)) if (!ANNOTATIONS.has(k) && !HANDLED.has(k)) throw new Unsupported();
   const checks: Check[] = [];
   const types = s.type === undefined ? undefined : Array.isArray(s.type) ? (s.type as unknown[]) : [s.type];
-  if (types) {
-    if (types.length === 0 || !types.every((t) => typeof t === 'string' && TYPES.has(t))) throw new Unsupported();
-    checks.push(typeCheck(types as string[]));
-  }
-  const isOnly = (t: string) => types?.length === 1 && types[0] === t;
-
-  if (s.properties !== undefined || s.additionalProperties !== undefined || s.required !== undefined || s.minProperties !== undefined || s.maxProperties !== undefined) {
-    if (!isOnly('object')) throw new Unsupported();
-    checks.push(objectCheck(s, context, names));
-  }
-  if (s.items !== undefined || s.uniqueItems !== undefined) {
-    if (!isOnly('array')) throw new Unsupported();
-    checks.push(arrayCheck(s, context, names));
-  }
-  if (s.minLength !== undefined || s.maxLength !== undefined) {
-    const min = count(s.minLength, 0);
-    const max = count(s.maxLength, Infinity);
-    checks.push((v) => typeof v !== 'string' || lengthWithin(v, min, max));
-  }
-  if (s.pattern !== undefined) {
-    if (typeof s.pattern !== 'string') throw new Unsupported();
-    const matches = context.pattern(s.pattern);
-    checks.push((v) => typeof v !== 'string' || matches(v));
-  }
-  if (s.format !== undefined) {
-    const format = typeof s.format === 'string' && hasOwn(context.formats, s.format) ? context.formats[s.format]! : undefined;
-    if (!format) throw new Unsupported();
-    checks.push((v) => typeof v !== 'string' || format(v));
+  if (types && (types.length === 0 || !types.every((t) => typeof t === 'string' && TYPES.has(t)))) throw new Unsupported();
+  const only = types?.length === 1 ? (types[0] as string) : undefined;
+  const stringTests = stringKeywords(s, context);
+  // One closure per value where the type is one: the object, array and string checks test the type themselves.
+  if (only === 'object') checks.push(objectCheck(s, context, names));
+  else if (only === 'array') checks.push(arrayCheck(s, context, names));
+  else if (only === 'string' && stringTests.length > 0) checks.push(stringCheck(stringTests));
+  else if (types) checks.push(typeCheck(types as string[]));
+  if (only !== 'object' && [s.properties, s.additionalProperties, s.required, s.minProperties, s.maxProperties].some((k) => k !== undefined)) throw new Unsupported();
+  if (only !== 'array' && (s.items !== undefined || s.uniqueItems !== undefined)) throw new Unsupported();
+  if (only !== 'string' && stringTests.length > 0) {
+    const test = stringCheck(stringTests);
+    checks.push((v) => typeof v !== 'string' || test(v)); // Ajv applies string keywords to strings only
   }
   if (s.minimum !== undefined) {
     const min = s.minimum;
@@ -116,9 +101,9 @@ function compile(s: Schema, context: AcceptorContext, names: Set<string>): Check
     checks.push((v) => allowed.has(v));
   }
   if ('const' in s) {
-    const only = s.const;
-    if (!isPrimitive(only) || Number.isNaN(only)) throw new Unsupported();
-    checks.push((v) => v === only);
+    const value = s.const;
+    if (!isPrimitive(value) || Number.isNaN(value)) throw new Unsupported();
+    checks.push((v) => v === value);
   }
   if (s.oneOf !== undefined) {
     if (!Array.isArray(s.oneOf) || s.oneOf.length === 0) throw new Unsupported();
@@ -130,6 +115,35 @@ function compile(s: Schema, context: AcceptorContext, names: Set<string>): Check
     });
   }
   return all(checks);
+}
+
+/** The tests of minLength, maxLength, pattern and format, for strings. */
+function stringKeywords(s: Schema, context: AcceptorContext): Array<(value: string) => boolean> {
+  const tests: Array<(value: string) => boolean> = [];
+  if (s.minLength !== undefined || s.maxLength !== undefined) {
+    const min = count(s.minLength, 0);
+    const max = count(s.maxLength, Infinity);
+    tests.push((v) => lengthWithin(v, min, max));
+  }
+  if (s.pattern !== undefined) {
+    if (typeof s.pattern !== 'string') throw new Unsupported();
+    tests.push(context.pattern(s.pattern));
+  }
+  if (s.format !== undefined) {
+    const format = typeof s.format === 'string' && hasOwn(context.formats, s.format) ? context.formats[s.format]! : undefined;
+    if (!format) throw new Unsupported();
+    tests.push(format);
+  }
+  return tests;
+}
+
+/** A string passing every test. */
+function stringCheck(tests: Array<(value: string) => boolean>): Check {
+  if (tests.length === 1) {
+    const [test] = tests as [(value: string) => boolean];
+    return (v) => typeof v === 'string' && test(v);
+  }
+  return (v) => typeof v === 'string' && tests.every((t) => t(v));
 }
 
 function all(checks: Check[]): Check {
@@ -203,7 +217,8 @@ function objectCheck(s: Schema, context: AcceptorContext, names: Set<string>): C
   const counted = minProperties > 0 || maxProperties < Infinity;
 
   return (v) => {
-    const o = v as Record<string, unknown>; // typeCheck has made sure it is an object
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+    const o = v as Record<string, unknown>;
     const proto = Object.getPrototypeOf(o);
     if (proto !== Object.prototype && proto !== null) return false;
     for (const r of required) if (o[r] === undefined) return false;
@@ -235,7 +250,8 @@ function arrayCheck(s: Schema, context: AcceptorContext, names: Set<string>): Ch
   const item = s.items === undefined ? undefined : compile(s.items as Schema, context, names);
   const unique = s.uniqueItems === true;
   return (v) => {
-    const a = v as unknown[]; // typeCheck has made sure it is an array
+    if (!Array.isArray(v)) return false;
+    const a = v as unknown[];
     const n = a.length;
     if (item) for (let i = 0; i < n; i++) if (!item(a[i])) return false;
     if (unique && n > 1) {
