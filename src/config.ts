@@ -1,4 +1,5 @@
 import { VigieInputError, type InputIssue } from './errors.js';
+import { deepFreeze } from './parse/freeze.js';
 import { parseSource, type ParseOptions, type ParsedSource } from './parse/source.js';
 import { deploymentSchema } from './schema/deployment-schema.js';
 import { deploymentIntegrity } from './schema/deployment-integrity.js';
@@ -20,13 +21,34 @@ export function validateConfig(data: unknown, source?: ParsedSource): InputIssue
   return checkIntegrity(data, deploymentIntegrity, source);
 }
 
-/** Parses and validates deployment text (YAML or JSON); throws VigieInputError with located issues. */
-export function parseConfig(text: string, options: Omit<ParseOptions, 'kind'> = {}): LoadedConfig {
-  const source = parseSource(text, { ...options, kind: 'config' });
-  return checkedConfig(source.data, source);
+/**
+ * Deployments parseConfig made from text, validated and then deep-frozen: they cannot have changed
+ * since, so evaluate need not validate them again. Held weakly: the set keeps nothing alive.
+ */
+const frozenValid = new WeakSet<object>();
+
+/** Whether `data` is a deployment parseConfig returned (valid, and frozen so that it stayed so). */
+export function isFrozenValid(data: unknown): boolean {
+  // Frozen by parseConfig when it was added; checked again because a skipped validation must be safe.
+  return typeof data === 'object' && data !== null && frozenValid.has(data) && Object.isFrozen(data);
 }
 
-/** Validates an already-parsed deployment (from an object, or a ParsedSource). */
+/**
+ * Parses and validates deployment text (YAML or JSON); throws VigieInputError with located issues.
+ * The data returned is deep-frozen: it is vigie's own copy, made from the text, and freezing it
+ * lets evaluate trust it without validating it again. Change a copy (`structuredClone`) instead.
+ */
+export function parseConfig(text: string, options: Omit<ParseOptions, 'kind'> = {}): LoadedConfig {
+  const source = parseSource(text, { ...options, kind: 'config' });
+  const config = checkedConfig(source.data, source);
+  frozenValid.add(deepFreeze(config.data));
+  return config;
+}
+
+/**
+ * Validates an already-parsed deployment (from an object, or a ParsedSource). The caller's object
+ * is neither copied nor frozen: evaluate validates it again, since the caller may change it.
+ */
 export function checkedConfig(data: unknown, source?: ParsedSource): LoadedConfig {
   const issues = validateConfig(data, source);
   if (issues.length > 0) throw new VigieInputError('config', issues);

@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { version } from '../package.json';
-import { checkedConfig, type LoadedConfig } from './config.js';
+import { checkedConfig, isFrozenValid, type LoadedConfig } from './config.js';
 import { VigieInputError } from './errors.js';
 import { checkEvaluateOptions } from './options.js';
 import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, outcomeOfTrees, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
@@ -50,9 +50,13 @@ function isLoaded(input: ConfigInput): input is LoadedConfig {
   return typeof input === 'object' && input !== null && 'data' in input && typeof input.data === 'object' && input.data !== null && !Array.isArray(input.data);
 }
 
-/** Validated again even when it comes from parseConfig: the caller may have changed it since. */
+/**
+ * Validated again, since the caller may have changed it after validation; except the data
+ * parseConfig returned, which is frozen and so cannot have changed.
+ */
 function checkedInput(input: ConfigInput): LoadedConfig {
-  if (!isLoaded(input)) return checkedConfig(input);
+  if (!isLoaded(input)) return isFrozenValid(input) ? { data: input, file: undefined, source: undefined } : checkedConfig(input);
+  if (isFrozenValid(input.data)) return { data: input.data, file: input.file ?? input.source?.file, source: input.source };
   const checked = checkedConfig(input.data, input.source);
   return { ...checked, file: input.file ?? checked.file };
 }

@@ -252,10 +252,14 @@ describe('evaluate() called from JavaScript with the wrong shapes', () => {
     expect(await issuesOf(() => evaluate({ data: null } as never, { asOf: AS_OF }))).toEqual([expect.objectContaining({ code: 'schema', pointer: '/data' })]);
   });
 
-  it('validates again a parsed config changed since parsing, with its file positions', async () => {
+  it('a parsed config cannot be changed; a changed copy is validated again, with its file positions', async () => {
     const loaded = parseConfig('cameras:\n  - id: A\n', { file: 'c.yaml' });
-    (loaded.data.cameras![0] as Record<string, unknown>).audio = 'yes';
-    expect(await issuesOf(() => evaluate(loaded, { asOf: AS_OF }))).toEqual([expect.objectContaining({ pointer: '/cameras/0/audio', location: { file: 'c.yaml', line: 2, column: 5 } })]);
+    expect(() => ((loaded.data.cameras![0] as Record<string, unknown>).audio = 'yes')).toThrow(TypeError);
+    const changed = structuredClone(loaded.data);
+    (changed.cameras![0] as Record<string, unknown>).audio = 'yes';
+    expect(await issuesOf(() => evaluate({ ...loaded, data: changed }, { asOf: AS_OF }))).toEqual([
+      expect.objectContaining({ pointer: '/cameras/0/audio', location: { file: 'c.yaml', line: 2, column: 5 } }),
+    ]);
   });
 
   it('never changes a frozen input, and gives a report', async () => {

@@ -1,7 +1,11 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { InputIssue } from '../errors.js';
 import type { ParsedSource } from '../parse/source.js';
+import { compileAcceptor, type Acceptor, type AcceptorContext } from './accept.js';
 import { isCalendarDate, isDateTime } from './formats.js';
+
+/** vigie's own formats, for Ajv and for the quick check alike. */
+const FORMATS: AcceptorContext['formats'] = { date: isCalendarDate, 'date-time': isDateTime };
 
 let shared: Ajv | undefined;
 
@@ -9,8 +13,7 @@ let shared: Ajv | undefined;
 export function ajv(): Ajv {
   if (!shared) {
     shared = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    shared.addFormat('date', { type: 'string', validate: isCalendarDate });
-    shared.addFormat('date-time', { type: 'string', validate: isDateTime });
+    for (const [name, validate] of Object.entries(FORMATS)) shared.addFormat(name, { type: 'string', validate });
     shared.addKeyword({ keyword: 'x-doc' });
   }
   return shared;
@@ -27,8 +30,33 @@ export function compileSchema(schema: object): ValidateFunction {
   return fn;
 }
 
-/** Validates a value against a schema and turns Ajv's errors into located, plain-language issues. */
+const acceptors = new WeakMap<object, Acceptor | null>();
+
+/** The quick check's patterns are tested by Ajv itself, compiled as Ajv compiles them. */
+const ACCEPTOR_CONTEXT: AcceptorContext = {
+  formats: FORMATS,
+  pattern(pattern) {
+    const validate = ajv().compile({ type: 'string', pattern });
+    return (value) => validate(value) === true;
+  },
+};
+
+/** The quick check of a schema (see accept.ts), null for a schema it does not cover. */
+export function acceptorOf(schema: object): Acceptor | null {
+  let accept = acceptors.get(schema);
+  if (accept === undefined) {
+    accept = compileAcceptor(schema, ACCEPTOR_CONTEXT) ?? null;
+    acceptors.set(schema, accept);
+  }
+  return accept;
+}
+
+/**
+ * Validates a value against a schema and turns Ajv's errors into located, plain-language issues.
+ * Valid values are recognised by the quick check; Ajv, which lists every error, runs when it says no.
+ */
 export function validateAgainst(schema: object, value: unknown, source?: Pick<ParsedSource, 'locate' | 'file'>): InputIssue[] {
+  if (acceptorOf(schema)?.(value)) return [];
   const validate = compileSchema(schema);
   if (validate(value)) return [];
   return simplifyErrors(validate.errors ?? []).map((e) => toIssue(e, source));
