@@ -136,12 +136,16 @@ export async function evaluateConfig(
   });
   for (const [name, members] of scopes) {
     const scope = ruleSet.scopes[name]!;
-    const targets = listTargets(config.data, scope.each!, scope.defaults);
+    // Each target (camera defaults merged in) is made when its turn comes and dropped after: the
+    // merged copies of 100,000 cameras are not all kept alive through the evaluation.
+    const targets = scopeTargets(config.data, scope.each!, scope.defaults);
     const judge = engine === 'compiled' && omitted ? scopeJudge(members.map((i) => rules[i]!.definition), config.data, params.values, asOf) : undefined;
     // Per rule: the facts it shares across targets, and one object updated in place for each
     // target (read by an evaluation only before the next one starts). Made when first needed.
     const factsOf: Array<TargetFacts | undefined> = [];
-    for (const { target, pointer } of targets) {
+    for (let t = 0; t < targets.count; t++) {
+      const target = targets.target(t);
+      const pointer = targets.pointer(t);
       const targetId = scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined;
       judge?.next(target, targetId);
       let fact: DerivedValue | undefined;
@@ -223,29 +227,16 @@ export function assembleReport(findings: Finding[], meta: { asOf: string; packs:
   return report;
 }
 
-/** targetsOf as an array (no generator step per target). */
-export function listTargets(data: unknown, each: string, defaultsAt?: string): Array<{ target: unknown; pointer: string }> {
-  if (each === '') return [{ target: data, pointer: '' }];
+/** The targets of a scope, each made when asked for: `count` of them, the `i`th with its pointer. */
+function scopeTargets(data: unknown, each: string, defaultsAt?: string): { count: number; target(i: number): unknown; pointer(i: number): string } {
+  if (each === '') return { count: 1, target: () => data, pointer: () => '' };
   const list = getAtPointer(data, each);
-  if (!Array.isArray(list)) return [];
+  if (!Array.isArray(list)) return { count: 0, target: () => undefined, pointer: () => each };
   const defaults = defaultsAt !== undefined ? getAtPointer(data, defaultsAt) : undefined;
-  const out = new Array<{ target: unknown; pointer: string }>(list.length);
-  for (let i = 0; i < list.length; i++) out[i] = { target: mergeUnder(defaults, list[i]), pointer: joinPointer(each, i) };
-  return out;
+  return { count: list.length, target: (i) => mergeUnder(defaults, list[i]), pointer: (i) => joinPointer(each, i) };
 }
 
 export { mergeUnder };
-
-export function* targetsOf(data: unknown, each: string, defaultsAt?: string): Generator<{ target: unknown; pointer: string }> {
-  if (each === '') {
-    yield { target: data, pointer: '' };
-    return;
-  }
-  const list = getAtPointer(data, each);
-  if (!Array.isArray(list)) return;
-  const defaults = defaultsAt !== undefined ? getAtPointer(data, defaultsAt) : undefined;
-  for (let i = 0; i < list.length; i++) yield { target: mergeUnder(defaults, list[i]), pointer: joinPointer(each, i) };
-}
 
 const stringOrUndefined = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
 
