@@ -67,6 +67,32 @@ async function time(fn, n, keep = (r) => r, warm = true) {
   return { ms: median(times), wall: median(walls), result: kept };
 }
 
+/**
+ * Times several sides in turn, one run of each per round, after one untimed warm-up run of each:
+ * the median of each side's runs, and what `keep` extracts from its last result (no report is kept).
+ */
+async function timeTogether(sides, n) {
+  const entries = Object.entries(sides);
+  for (const [, side] of entries) await side.fn(); // warm-up, not timed
+  const times = Object.fromEntries(entries.map(([name]) => [name, { cpu: [], wall: [] }]));
+  const kept = {};
+  for (let i = 0; i < n; i++) {
+    for (const [name, side] of entries) {
+      gc();
+      const t0 = process.hrtime.bigint();
+      const c0 = process.cpuUsage();
+      let result = await side.fn();
+      const c = process.cpuUsage(c0);
+      const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+      times[name].cpu.push((c.user + c.system) / 1000);
+      times[name].wall.push(wall);
+      if (i === n - 1) kept[name] = side.keep(result);
+      result = undefined;
+    }
+  }
+  return Object.fromEntries(entries.map(([name]) => [name, { ms: median(opts.clock === 'cpu' ? times[name].cpu : times[name].wall), wall: median(times[name].wall), result: kept[name] }]));
+}
+
 /** Hash of the findings' ruleId, pointer and status, in one canonical order. */
 function digest(findings) {
   const lines = findings
@@ -96,10 +122,16 @@ for (const n of sizes) {
   const parsing = await time(() => ({ data: parseConfig(text).data }), 1, (r) => r, false);
   const config = parsing.result;
   const problemsOnly = (findings) => findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable');
-  const hand = await time(() => handWrittenFindings(data, handRules, params, AS_OF), reps, (r) => ({ digest: digest(handWrittenOutcomes(r)), problems: digest(r.findings) }));
   const report = (r) => ({ digest: digest(r.findings), problems: digest(problemsOnly(r.findings)), length: r.findings.length, summary: r.summary });
-  const vigie = await time(() => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules } }), reps, report);
-  const problems = await time(() => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules }, findings: 'problems' }), reps, report);
+  // Interleaved, one run of each side in turn: a change of the machine's load falls on all three.
+  const { hand, vigie, problems } = await timeTogether(
+    {
+      hand: { fn: () => handWrittenFindings(data, handRules, params, AS_OF), keep: (r) => ({ digest: digest(handWrittenOutcomes(r)), problems: digest(r.findings) }) },
+      vigie: { fn: () => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules } }), keep: report },
+      problems: { fn: () => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules }, findings: 'problems' }), keep: report },
+    },
+    reps,
+  );
   const naive = n <= naiveMax ? await time(() => naiveFindings(data, rules, params, AS_OF), naiveReps, (r) => ({ digest: digest(r) }), n <= 10000) : undefined;
   const d = { hand: hand.result.digest, vigie: vigie.result.digest, naive: naive ? naive.result.digest : '—' };
   // The problems-only report must count exactly what the full report lists.
