@@ -1,8 +1,8 @@
-import { checkedConfig, type LoadedConfig } from '../config.js';
+import { checkedConfigInput, type ConfigInput } from '../config.js';
 import { VigieInputError } from '../errors.js';
 import { evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type RuleOutcome } from '../engine/evaluate-rule.js';
 import { StreamMemory } from '../engine/earlier.js';
-import { assembleReport, checkParameterChoices, normalizeAsOf, selectRules, toFinding, type ConfigInput, type EvaluateOptions } from '../evaluate.js';
+import { assembleReport, checkParameterChoices, normalizeAsOf, selectRules, toFinding, type EvaluateOptions } from '../evaluate.js';
 import { getAtPointer } from '../parse/pointer.js';
 import { builtinRuleSet } from '../packs/builtin.js';
 import { resolveParameters } from '../packs/parameters.js';
@@ -33,9 +33,6 @@ export interface AuditOptions extends EvaluateOptions {
 export const DEFAULT_MAX_SKIPPED_LINES = 1_000;
 export const DEFAULT_MAX_FINDINGS_PER_RULE = 1_000;
 
-const isLoaded = (input: ConfigInput): input is LoadedConfig =>
-  typeof input === 'object' && input !== null && 'data' in input && typeof input.data === 'object' && !Array.isArray(input);
-
 /**
  * Audits access logs against a deployment: every rule of a scope streamed from `log` is evaluated
  * on every event, with the deployment, the parameters in force and what earlier events left
@@ -52,7 +49,7 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
   const { packs, rules } = selectRules(ruleSet, options.packs, asOf);
   const streamed = rules.filter((r) => ruleSet.scopes[r.definition.scope]?.source === LOG_SOURCE);
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
-  const loaded = isLoaded(config) ? config : checkedConfig(config);
+  const loaded = checkedConfigInput(config);
   const memory = new StreamMemory(streamed.map((r) => r.definition));
   const maxSkipped = options.maxSkippedLines ?? DEFAULT_MAX_SKIPPED_LINES;
   const maxPerRule = options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
