@@ -7,6 +7,7 @@ import { getAtPointer } from '../parse/pointer.js';
 import { builtinRuleSet } from '../packs/builtin.js';
 import { resolveParameters } from '../packs/parameters.js';
 import type { Finding, FindingStatus, LogSummary, Report } from '../types.js';
+import { checkLogInputs, checkLogLines } from './log-input.js';
 import { LogLineReader, type LogFormat, type LogItem } from './log-lines.js';
 
 /** The stream name log-event scopes declare (`source: log` in rules/scopes.yaml). */
@@ -43,6 +44,7 @@ export const DEFAULT_MAX_FINDINGS_PER_RULE = 1_000;
  * answer a requisition received the day before).
  */
 export async function auditLogs(config: ConfigInput, logs: LogInput[], options: AuditOptions = {}): Promise<Report> {
+  checkLogInputs(logs);
   const asOf = normalizeAsOf(options.asOf);
   const ruleSet = options.ruleSet ?? builtinRuleSet();
   checkParameterChoices(ruleSet, options.parameterChoices ?? {});
@@ -136,6 +138,7 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
 
 /** Audits one log: see auditLogs. `lines` may be `{ line, text }` (JSON Lines or CSV text) or `{ line, event }`. */
 export async function auditLog(config: ConfigInput, lines: LogInput['lines'], options: AuditOptions & { file?: string; format?: LogFormat } = {}): Promise<Report> {
+  checkLogLines(lines, 'lines');
   const { file, format, ...rest } = options;
   return auditLogs(config, [{ file, format, lines }], rest);
 }
