@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { VigieInputError, auditLog, auditLogs, builtinFiles, evaluate, loadRuleSet, parseConfig, type Finding, type LogItem, type Report } from '../src/index.js';
 import { EarlierIndex } from '../src/engine/earlier.js';
@@ -286,6 +287,23 @@ describe('auditLog and auditLogs given something else than lines (from JavaScrip
       expect(await usageIssues(() => auditLogs(csu, bad as never, { asOf: AS_OF }))).toEqual([expect.objectContaining({ code: 'usage', message: expect.stringContaining(message) })]);
     }
     expect(read).toBe(false);
+  });
+
+  it('refuses an item that is not a log line (plain text lines, a stream read raw) with its position', async () => {
+    const raw = Readable.from([Buffer.from(text)]);
+    const cases: Array<[Iterable<unknown> | AsyncIterable<unknown>, string]> = [
+      [text.split('\n'), 'item 1 of the lines of log.jsonl is a string'],
+      [raw, 'item 1 of the lines of log.jsonl is bytes'],
+      [[...lines(text).slice(0, 2), null], 'item 3 of the lines of log.jsonl is null'],
+      [[{ text: '{}' }], 'item 1 of the lines of log.jsonl is an object, not a log line'],
+      [[{ line: 1, text: 7 }], 'item 1 of the lines of log.jsonl is an object'],
+      [[{ line: 1, error: 'too long' }], 'item 1 of the lines of log.jsonl is an object'],
+    ];
+    for (const [bad, message] of cases) {
+      expect(await usageIssues(() => auditLog(csu, bad as never, { asOf: AS_OF, file: 'log.jsonl' }))).toEqual([
+        { code: 'usage', message: expect.stringContaining(message), expected: expect.stringMatching(/^\{ line, text \} .* or \{ line, event \}/) },
+      ]);
+    }
   });
 
   it('still reads lines from an array, a generator or an async generator alike', async () => {

@@ -7,7 +7,7 @@ import { getAtPointer } from '../parse/pointer.js';
 import { builtinRuleSet } from '../packs/builtin.js';
 import { resolveParameters } from '../packs/parameters.js';
 import type { Finding, FindingStatus, LogSummary, Report } from '../types.js';
-import { checkLogInputs, checkLogLines } from './log-input.js';
+import { checkLogInputs, checkLogItem, checkLogLines } from './log-input.js';
 import { LogLineReader, type LogFormat, type LogItem } from './log-lines.js';
 
 /** The stream name log-event scopes declare (`source: log` in rules/scopes.yaml). */
@@ -74,6 +74,7 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
 
     for await (const item of log.lines) {
       summary.lines++;
+      checkLogItem(item, summary.lines, log.file);
       const read = reader.read(item);
       if (read.kind === 'blank') summary.blank++;
       else if (read.kind === 'header') summary.header++;

@@ -1,4 +1,5 @@
 import { VigieInputError } from '../errors.js';
+import type { LogItem } from './log-lines.js';
 
 // The logs given to auditLog and auditLogs, checked as they arrive from JavaScript, where the
 // types are not enforced: a wrong shape is a usage error saying what was expected, never a
@@ -6,6 +7,7 @@ import { VigieInputError } from '../errors.js';
 
 const LINES_EXPECTED =
   "an iterable or async iterable of { line, text } or { line, event } items, e.g. text.split('\\n').map((text, i) => ({ line: i + 1, text })), or readLines(file) from vigie/node";
+const ITEM_EXPECTED = '{ line, text } (a line of JSON Lines or CSV text) or { line, event } (an event already parsed)';
 
 const usage = (message: string, expected: string) => new VigieInputError('usage', [{ code: 'usage', message, expected }]);
 
@@ -38,4 +40,15 @@ export function checkLogInputs(logs: unknown): void {
     if (format !== undefined && format !== 'jsonl' && format !== 'csv') throw usage(`log format ${JSON.stringify(format)} is not known`, 'jsonl or csv');
     checkLogLines(lines, `logs[${i}].lines`);
   });
+}
+
+/** Throws unless the `n`th item read from a log's lines is a log item (a stream's raw chunks are not). */
+export function checkLogItem(item: unknown, n: number, file: string | undefined): asserts item is LogItem {
+  const i = item as Record<string, unknown> | null;
+  const valid =
+    typeof i === 'object' &&
+    i !== null &&
+    typeof i.line === 'number' &&
+    ('error' in i ? typeof i.error === 'object' && i.error !== null : 'event' in i || typeof i.text === 'string');
+  if (!valid) throw usage(`item ${n} of the lines${file !== undefined ? ` of ${file}` : ''} is ${kindOf(item)}, not a log line`, ITEM_EXPECTED);
 }
