@@ -54,3 +54,22 @@ export function checkedConfig(data: unknown, source?: ParsedSource): LoadedConfi
   if (issues.length > 0) throw new VigieInputError('config', issues);
   return { data: data as Deployment, file: source?.file, source };
 }
+
+/** What evaluate and the audit functions take: a deployment object, or one parseConfig or checkedConfig returned. */
+export type ConfigInput = Deployment | LoadedConfig;
+
+function isLoaded(input: ConfigInput): input is LoadedConfig {
+  // A deployment has no `data` key (its schema is closed), so this cannot mistake one for the other.
+  return typeof input === 'object' && input !== null && 'data' in input && typeof input.data === 'object' && input.data !== null && !Array.isArray(input.data);
+}
+
+/**
+ * The validated deployment of an input. Validated again, since the caller may have changed it
+ * after validation; except the data parseConfig returned, which is frozen and so cannot have changed.
+ */
+export function checkedConfigInput(input: ConfigInput): LoadedConfig {
+  if (!isLoaded(input)) return isFrozenValid(input) ? { data: input, file: undefined, source: undefined } : checkedConfig(input);
+  if (isFrozenValid(input.data)) return { data: input.data, file: input.file ?? input.source?.file, source: input.source };
+  const checked = checkedConfig(input.data, input.source);
+  return { ...checked, file: input.file ?? checked.file };
+}

@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { version } from '../package.json';
-import { checkedConfig, isFrozenValid, type LoadedConfig } from './config.js';
+import { checkedConfigInput, type ConfigInput, type LoadedConfig } from './config.js';
 import { VigieInputError } from './errors.js';
 import { checkEvaluateOptions } from './options.js';
 import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, outcomeOfTrees, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
@@ -43,23 +43,7 @@ export interface EvaluateOptions {
   findings?: 'all' | 'problems';
 }
 
-export type ConfigInput = Deployment | LoadedConfig;
-
-function isLoaded(input: ConfigInput): input is LoadedConfig {
-  // A deployment has no `data` key (its schema is closed), so this cannot mistake one for the other.
-  return typeof input === 'object' && input !== null && 'data' in input && typeof input.data === 'object' && input.data !== null && !Array.isArray(input.data);
-}
-
-/**
- * Validated again, since the caller may have changed it after validation; except the data
- * parseConfig returned, which is frozen and so cannot have changed.
- */
-function checkedInput(input: ConfigInput): LoadedConfig {
-  if (!isLoaded(input)) return isFrozenValid(input) ? { data: input, file: undefined, source: undefined } : checkedConfig(input);
-  if (isFrozenValid(input.data)) return { data: input.data, file: input.file ?? input.source?.file, source: input.source };
-  const checked = checkedConfig(input.data, input.source);
-  return { ...checked, file: input.file ?? checked.file };
-}
+export type { ConfigInput };
 
 export function normalizeAsOf(asOf: string | Date | undefined): string {
   if (asOf === undefined) return format(new Date(), 'yyyy-MM-dd');
@@ -203,7 +187,7 @@ export async function evaluateMany(inputs: ConfigInput[], options: EvaluateOptio
   checkWaiverRules(options.waivers ?? [], ruleSet);
   const { packs, rules } = selectRules(ruleSet, options.packs, asOf);
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
-  const configs = inputs.map(checkedInput);
+  const configs = inputs.map(checkedConfigInput);
 
   const omitted: OmittedCounts | undefined = options.findings === 'problems' ? { pass: 0, 'not-applicable': 0 } : undefined;
   let findings: Finding[] = [];

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { VigieInputError, auditLog, auditLogs, builtinFiles, evaluate, loadRuleSet, parseConfig, type Finding, type LogItem, type Report } from '../src/index.js';
 import { EarlierIndex } from '../src/engine/earlier.js';
@@ -232,5 +233,88 @@ describe('auditLog: outcomes decided without the engine', () => {
       expect(counted.summary).toEqual(listed.summary);
       expect(counted.findings).toEqual(listed.findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable'));
     }
+  });
+});
+
+describe('auditLog and auditLogs given something else than lines (from JavaScript)', () => {
+  const text = read('examples/csu-access-log.jsonl');
+
+  /** The issues of the usage error `fn` rejects with; fails on anything else (a TypeError, a report). */
+  const usageIssues = async (fn: () => Promise<unknown>) => {
+    const error = await fn().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(VigieInputError);
+    expect((error as VigieInputError).kind).toBe('usage');
+    return (error as VigieInputError).issues;
+  };
+  const expectedLines = expect.stringMatching(/^an iterable or async iterable of \{ line, text \} or \{ line, event \} items/);
+
+  it('refuses a string, bytes, a number, null or nothing as lines, saying what lines are', async () => {
+    const cases: Array<[unknown, string]> = [
+      [text, 'lines is a string'],
+      [new String(text), 'lines is a string'],
+      [Buffer.from(text), 'lines is bytes'],
+      [new TextEncoder().encode(text), 'lines is bytes'],
+      [42, 'lines is a number'],
+      [null, 'lines is null'],
+      [undefined, 'lines is undefined'],
+      [{ line: 1, text }, 'lines is an object'],
+    ];
+    for (const [bad, message] of cases) {
+      expect(await usageIssues(() => auditLog(csu, bad as never, { asOf: AS_OF }))).toEqual([{ code: 'usage', message: expect.stringContaining(message), expected: expectedLines }]);
+    }
+  });
+
+  it('refuses logs that are not an array of { lines }, before reading any log', async () => {
+    let read = false;
+    function* good(): Generator<LogItem> {
+      read = true;
+      yield* lines(text);
+    }
+    const cases: Array<[unknown, string]> = [
+      [text, 'the logs are a string'],
+      [null, 'the logs are null'],
+      [{ lines: lines(text) }, 'the logs are an object'],
+      [[null], 'logs[0] is null'],
+      [[{ lines: good() }, {}], 'logs[1].lines is undefined'],
+      [[{ lines: good() }, { lines: text }], 'logs[1].lines is a string'],
+      [[{ lines: good() }, { lines: Buffer.from(text) }], 'logs[1].lines is bytes'],
+      [[{ format: 'xml', lines: [] }], 'log format "xml" is not known'],
+    ];
+    for (const [bad, message] of cases) {
+      expect(await usageIssues(() => auditLogs(csu, bad as never, { asOf: AS_OF }))).toEqual([expect.objectContaining({ code: 'usage', message: expect.stringContaining(message) })]);
+    }
+    expect(read).toBe(false);
+  });
+
+  it('refuses an item that is not a log line (plain text lines, a stream read raw) with its position', async () => {
+    const raw = Readable.from([Buffer.from(text)]);
+    const cases: Array<[Iterable<unknown> | AsyncIterable<unknown>, string]> = [
+      [text.split('\n'), 'item 1 of the lines of log.jsonl is a string'],
+      [raw, 'item 1 of the lines of log.jsonl is bytes'],
+      [[...lines(text).slice(0, 2), null], 'item 3 of the lines of log.jsonl is null'],
+      [[{ text: '{}' }], 'item 1 of the lines of log.jsonl is an object, not a log line'],
+      [[{ line: 1, text: 7 }], 'item 1 of the lines of log.jsonl is an object'],
+      [[{ line: 1, error: 'too long' }], 'item 1 of the lines of log.jsonl is an object'],
+    ];
+    for (const [bad, message] of cases) {
+      expect(await usageIssues(() => auditLog(csu, bad as never, { asOf: AS_OF, file: 'log.jsonl' }))).toEqual([
+        { code: 'usage', message: expect.stringContaining(message), expected: expect.stringMatching(/^\{ line, text \} .* or \{ line, event \}/) },
+      ]);
+    }
+  });
+
+  it('still reads lines from an array, a generator or an async generator alike', async () => {
+    const items = lines(text);
+    async function* later() {
+      for (const item of items) yield await Promise.resolve(item);
+    }
+    const fromArray = await auditLog(csu, items, { asOf: AS_OF });
+    expect(fromArray.summary.violation).toBeGreaterThan(0);
+    expect(await auditLog(csu, items.values(), { asOf: AS_OF })).toEqual(fromArray);
+    expect(await auditLog(csu, later(), { asOf: AS_OF })).toEqual(fromArray);
+    expect(await auditLogs(csu, [{ lines: new Set(items) }], { asOf: AS_OF })).toEqual(fromArray);
   });
 });

@@ -1,12 +1,13 @@
-import { checkedConfig, type LoadedConfig } from '../config.js';
+import { checkedConfigInput, type ConfigInput } from '../config.js';
 import { VigieInputError } from '../errors.js';
 import { evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type RuleOutcome } from '../engine/evaluate-rule.js';
 import { StreamMemory } from '../engine/earlier.js';
-import { assembleReport, checkParameterChoices, normalizeAsOf, selectRules, toFinding, type ConfigInput, type EvaluateOptions } from '../evaluate.js';
+import { assembleReport, checkParameterChoices, normalizeAsOf, selectRules, toFinding, type EvaluateOptions } from '../evaluate.js';
 import { getAtPointer } from '../parse/pointer.js';
 import { builtinRuleSet } from '../packs/builtin.js';
 import { resolveParameters } from '../packs/parameters.js';
 import type { Finding, FindingStatus, LogSummary, Report } from '../types.js';
+import { checkLogInputs, checkLogItem, checkLogLines } from './log-input.js';
 import { LogLineReader, type LogFormat, type LogItem } from './log-lines.js';
 
 /** The stream name log-event scopes declare (`source: log` in rules/scopes.yaml). */
@@ -33,9 +34,6 @@ export interface AuditOptions extends EvaluateOptions {
 export const DEFAULT_MAX_SKIPPED_LINES = 1_000;
 export const DEFAULT_MAX_FINDINGS_PER_RULE = 1_000;
 
-const isLoaded = (input: ConfigInput): input is LoadedConfig =>
-  typeof input === 'object' && input !== null && 'data' in input && typeof input.data === 'object' && !Array.isArray(input);
-
 /**
  * Audits access logs against a deployment: every rule of a scope streamed from `log` is evaluated
  * on every event, with the deployment, the parameters in force and what earlier events left
@@ -46,13 +44,14 @@ const isLoaded = (input: ConfigInput): input is LoadedConfig =>
  * answer a requisition received the day before).
  */
 export async function auditLogs(config: ConfigInput, logs: LogInput[], options: AuditOptions = {}): Promise<Report> {
+  checkLogInputs(logs);
   const asOf = normalizeAsOf(options.asOf);
   const ruleSet = options.ruleSet ?? builtinRuleSet();
   checkParameterChoices(ruleSet, options.parameterChoices ?? {});
   const { packs, rules } = selectRules(ruleSet, options.packs, asOf);
   const streamed = rules.filter((r) => ruleSet.scopes[r.definition.scope]?.source === LOG_SOURCE);
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
-  const loaded = isLoaded(config) ? config : checkedConfig(config);
+  const loaded = checkedConfigInput(config);
   const memory = new StreamMemory(streamed.map((r) => r.definition));
   const maxSkipped = options.maxSkippedLines ?? DEFAULT_MAX_SKIPPED_LINES;
   const maxPerRule = options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
@@ -75,6 +74,7 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
 
     for await (const item of log.lines) {
       summary.lines++;
+      checkLogItem(item, summary.lines, log.file);
       const read = reader.read(item);
       if (read.kind === 'blank') summary.blank++;
       else if (read.kind === 'header') summary.header++;
@@ -139,6 +139,7 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
 
 /** Audits one log: see auditLogs. `lines` may be `{ line, text }` (JSON Lines or CSV text) or `{ line, event }`. */
 export async function auditLog(config: ConfigInput, lines: LogInput['lines'], options: AuditOptions & { file?: string; format?: LogFormat } = {}): Promise<Report> {
+  checkLogLines(lines, 'lines');
   const { file, format, ...rest } = options;
   return auditLogs(config, [{ file, format, lines }], rest);
 }

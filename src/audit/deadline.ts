@@ -1,7 +1,7 @@
 import { addDays, addHours, addMonths, format, isAfter, parseISO } from 'date-fns';
-import { checkedConfig, type LoadedConfig } from '../config.js';
+import { checkedConfigInput, type ConfigInput } from '../config.js';
 import { VigieInputError } from '../errors.js';
-import { checkParameterChoices, normalizeAsOf, type ConfigInput } from '../evaluate.js';
+import { checkParameterChoices, normalizeAsOf } from '../evaluate.js';
 import { mergeUnder } from '../merge.js';
 import { builtinRuleSet } from '../packs/builtin.js';
 import { resolveParameters } from '../packs/parameters.js';
@@ -52,9 +52,6 @@ export interface DeadlineReport {
   cameras: CameraDeadline[];
 }
 
-const isLoaded = (input: ConfigInput): input is LoadedConfig =>
-  typeof input === 'object' && input !== null && 'data' in input && typeof input.data === 'object' && !Array.isArray(input);
-
 /**
  * The Grenoble question: for footage recorded at `at`, the last day each camera's recording can
  * still be requisitioned before its retention deletes it. Months count as the `month-counting`
@@ -71,7 +68,7 @@ export function requisitionDeadlines(config: ConfigInput, options: DeadlineOptio
   checkParameterChoices(ruleSet, options.parameterChoices ?? {});
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
   const monthLength = params.values[MONTH_COUNTING_PARAMETER];
-  const loaded = isLoaded(config) ? config : checkedConfig(config);
+  const loaded = checkedConfigInput(config);
   const data = loaded.data;
   const cameras = data.cameras ?? [];
 
