@@ -74,3 +74,19 @@ describe('JSON documents', () => {
     expect(syncIssuesOf(() => parseSource('\t1', { format: 'yaml' }))[0]!.message).toContain('Tabs');
   });
 });
+
+describe('text of no stated format', () => {
+  const text = '{"cameras": [{"id": "A",\r"audo": {"capture": false}}]}';
+
+  it('is read as JSON when JSON.parse accepts it, with located issues', () => {
+    expect(syncIssuesOf(() => parseConfig(text))).toEqual([expect.objectContaining({ code: 'schema', pointer: '/cameras/0/audo', location: { file: undefined, line: 1, column: 26 } })]);
+    expect(syncIssuesOf(() => parseConfig(text, { file: 'inventory.txt' }))[0]!.pointer).toBe('/cameras/0/audo');
+  });
+
+  it('is read as YAML when its file is named so, or when it is not JSON', () => {
+    expect(syncIssuesOf(() => parseConfig(text, { file: 'd.yaml' }))[0]!.pointer).not.toBe('/cameras/0/audo');
+    expect(parseSource('{cameras: [{id: A}]}').data).toEqual({ cameras: [{ id: 'A' }] });
+    // A comma before the end is not JSON, and is YAML.
+    expect(parseSource('{"a": 1,}', { file: 'd' }).data).toEqual({ a: 1 });
+  });
+});

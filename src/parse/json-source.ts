@@ -10,13 +10,18 @@ import type { ParsedSource } from './source.js';
  * when first asked for. The result is what the YAML reader gives for the same text (which reads
  * JSON too, and which parsed JSON before): duplicate keys refused at the second key, nesting
  * deeper than `maxDepth` refused where it starts, and the same line and column for every pointer.
+ *
+ * `parsed` is the value of a JSON.parse already made on `text`, when the caller tried one.
  */
-export function parseJsonSource(text: string, file: string | undefined, kind: InputKind, maxDepth: number): ParsedSource {
+export function parseJsonSource(text: string, file: string | undefined, kind: InputKind, maxDepth: number, parsed?: { data: unknown }): ParsedSource {
   let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw jsonSyntaxError(e, text, file, kind);
+  if (parsed) data = parsed.data;
+  else {
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw jsonSyntaxError(e, text, file, kind);
+    }
   }
   const position = lineLocator(text, file);
   let reader: TapeReader | undefined;
@@ -45,6 +50,15 @@ export function parseJsonSource(text: string, file: string | undefined, kind: In
       return n < 0 ? undefined : position(tape!.at[n]!);
     },
   };
+}
+
+/** JSON.parse's answer on `text`, or undefined if it is not JSON. */
+export function tryJsonParse(text: string): { data: unknown } | undefined {
+  try {
+    return { data: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** JSON.parse's error, located by the line and column or the position its message names. */

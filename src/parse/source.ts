@@ -1,6 +1,6 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { VigieInputError, type InputIssue, type InputKind, type SourceLocation } from '../errors.js';
-import { parseJsonSource } from './json-source.js';
+import { parseJsonSource, tryJsonParse } from './json-source.js';
 import { DEFAULT_PARSE_LIMITS, tooDeep, type ParseLimits } from './limits.js';
 import { escapeSegment, parsePointer } from './pointer.js';
 
@@ -19,7 +19,11 @@ export interface ParsedSource {
 
 export interface ParseOptions {
   file?: string;
-  /** Defaults to the file's extension, then YAML (which reads JSON too). */
+  /**
+   * Defaults to the file's extension (`.json`), then to JSON for text that opens an object or an
+   * array and that JSON.parse accepts (unless the file is named `.yaml` or `.yml`), then YAML.
+   * Read either way, JSON gives the same data, issues and locations.
+   */
   format?: SourceFormat;
   kind?: InputKind;
   limits?: Partial<ParseLimits>;
@@ -32,7 +36,8 @@ export function formatFromName(file: string | undefined): SourceFormat {
 /**
  * Parses YAML or JSON text. JSON is read by JSON.parse and located by a scan of its own
  * (json-source.ts), with the answers the YAML reader gives on it: positions, and duplicate keys
- * refused where JSON.parse would silently let the last one win.
+ * refused where JSON.parse would silently let the last one win. Text of no stated format that
+ * JSON.parse accepts is read so too, unless its file is named as YAML.
  */
 export function parseSource(text: string, options: ParseOptions = {}): ParsedSource {
   const file = options.file;
@@ -53,6 +58,10 @@ export function parseSource(text: string, options: ParseOptions = {}): ParsedSou
     ]);
   }
   if (format === 'json') return parseJsonSource(body, file, kind, limits.maxDepth);
+  if (options.format === undefined && !/\.ya?ml$/i.test(file ?? '') && startsLikeJson(body)) {
+    const parsed = tryJsonParse(body);
+    if (parsed) return parseJsonSource(body, file, kind, limits.maxDepth, parsed);
+  }
 
   const lineCounter = new LineCounter();
   let doc: Document;
@@ -158,6 +167,16 @@ function shapeProblem(doc: Document, maxDepth: number): { problem: 'depth' | 'ke
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Whether the first character that is not a space opens a JSON object or array. */
+function startsLikeJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) return true;
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return false;
 }
 
 /** Offset of the node at a pointer: the key of an object member, the item of a sequence. */
