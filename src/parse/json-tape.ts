@@ -163,8 +163,9 @@ function asIndex(segment: string): number {
 const INDEXED_FROM = 16;
 
 /**
- * Finds values of a tape by JSON Pointer segments. Tables of the children of large containers
- * are made when first needed (a deployment's camera list is looked into once per finding).
+ * Finds values of a tape by JSON Pointer, as the YAML reader's nodes were searched. Containers of
+ * more than INDEXED_FROM children get a table of them when first looked into (a deployment's
+ * camera list is looked into for every finding); smaller ones are searched key by key.
  */
 export class TapeReader {
   private readonly items = new Map<number, Int32Array>();
