@@ -10,9 +10,9 @@ export interface JsonInventory {
 }
 
 /**
- * Parses a JSON inventory with JSON.parse, which is fast; the position-keeping parser (slow on
- * inventories of thousands of features) runs only to locate a syntax error or, once, when a
- * warning needs a line.
+ * Parses a JSON inventory with JSON.parse, as it is (of a key written twice, the last value is
+ * kept); the position-keeping parser, which refuses duplicate keys, runs only to locate a syntax
+ * error or, once, when a warning needs a line.
  */
 export function parseJsonInventory(text: string, file: string | undefined): JsonInventory {
   const options = { file, format: 'json', kind: 'config' } as const;

@@ -1,22 +1,13 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { VigieInputError, type InputIssue, type InputKind, type SourceLocation } from '../errors.js';
+import { parseJsonSource, tryJsonParse } from './json-source.js';
+import { DEFAULT_PARSE_LIMITS, tooDeep, type ParseLimits } from './limits.js';
 import { escapeSegment, parsePointer } from './pointer.js';
 
+export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
+export { offsetToLocation } from './line-index.js';
+
 export type SourceFormat = 'yaml' | 'json';
-
-/** Limits that keep a hostile document from exhausting memory or the stack (see docs/security.md). */
-export interface ParseLimits {
-  /** Most alias expansions a YAML document may make (alias bombs). */
-  maxAliasCount: number;
-  /**
-   * Deepest nesting of mappings and sequences. A deployment nests about 6 levels and a rule's
-   * conditions rarely 10; the limit keeps every later recursive step (schema validation, condition
-   * evaluation) far from the stack's end.
-   */
-  maxDepth: number;
-}
-
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 100, maxDepth: 100 };
 
 /** A parsed document that remembers where each value came from. */
 export interface ParsedSource {
@@ -28,7 +19,11 @@ export interface ParsedSource {
 
 export interface ParseOptions {
   file?: string;
-  /** Defaults to the file's extension, then YAML (which reads JSON too). */
+  /**
+   * Defaults to the file's extension (`.json`), then to JSON for text that opens an object or an
+   * array and that JSON.parse accepts (unless the file is named `.yaml` or `.yml`), then YAML.
+   * Read either way, JSON gives the same data, issues and locations.
+   */
   format?: SourceFormat;
   kind?: InputKind;
   limits?: Partial<ParseLimits>;
@@ -39,9 +34,10 @@ export function formatFromName(file: string | undefined): SourceFormat {
 }
 
 /**
- * Parses YAML or JSON text. JSON is first checked strictly with JSON.parse, then read again
- * with the YAML parser, which gives positions and rejects duplicate keys that JSON.parse would
- * silently let the last one win.
+ * Parses YAML or JSON text. JSON is read by JSON.parse and located by a scan of its own
+ * (json-source.ts), with the answers the YAML reader gives on it: positions, and duplicate keys
+ * refused where JSON.parse would silently let the last one win. Text of no stated format that
+ * JSON.parse accepts is read so too, unless its file is named as YAML.
  */
 export function parseSource(text: string, options: ParseOptions = {}): ParsedSource {
   const file = options.file;
@@ -61,7 +57,11 @@ export function parseSource(text: string, options: ParseOptions = {}): ParsedSou
       { code: 'empty', message: 'the document is empty', location: { file, line: 1, column: 1 }, expected: 'a YAML or JSON mapping' },
     ]);
   }
-  if (format === 'json') checkJsonSyntax(body, file, kind);
+  if (format === 'json') return parseJsonSource(body, file, kind, limits.maxDepth);
+  if (options.format === undefined && !/\.ya?ml$/i.test(file ?? '') && startsLikeJson(body)) {
+    const parsed = tryJsonParse(body);
+    if (parsed) return parseJsonSource(body, file, kind, limits.maxDepth, parsed);
+  }
 
   const lineCounter = new LineCounter();
   let doc: Document;
@@ -128,15 +128,6 @@ export function parseSource(text: string, options: ParseOptions = {}): ParsedSou
   };
 }
 
-function tooDeep(maxDepth: number, location: SourceLocation): InputIssue {
-  return {
-    code: 'nesting-limit',
-    message: `the document nests mappings or sequences more than ${maxDepth} levels deep`,
-    location,
-    expected: `at most ${maxDepth} levels of nesting`,
-  };
-}
-
 /**
  * The first node nested deeper than `maxDepth`, or the first key that is a collection (JSON has
  * none, and turning one into text would make a key nobody wrote). Walks without recursion.
@@ -178,32 +169,14 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function checkJsonSyntax(text: string, file: string | undefined, kind: InputKind): void {
-  try {
-    JSON.parse(text);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    const pos = /position (\d+)/.exec(message);
-    let location: SourceLocation;
-    if (lc) location = { file, line: Number(lc[1]), column: Number(lc[2]) };
-    else location = offsetToLocation(text, pos ? Number(pos[1]) : text.length, file);
-    throw new VigieInputError(kind, [
-      { code: 'syntax', message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`, location },
-    ]);
+/** Whether the first character that is not a space opens a JSON object or array. */
+function startsLikeJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) return true;
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
   }
-}
-
-export function offsetToLocation(text: string, offset: number, file?: string): SourceLocation {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { file, line, column: offset - lineStart + 1 };
+  return false;
 }
 
 /** Offset of the node at a pointer: the key of an object member, the item of a sequence. */
