@@ -45,6 +45,18 @@ describe('vigie audit (built binary)', () => {
     expect(r.stdout).toMatch(/0 violation/);
   });
 
+  it('applies the failing threshold, waivers and parameters as vigie check does (before: silently ignored)', () => {
+    const audit = (...extra: string[]) => runVigie(['audit', '--config', 'examples/csu-audit.yaml', 'examples/csu-access-log.jsonl', '--as-of', '2026-03-01', ...extra]);
+    expect(audit('--fail-on', 'never').code).toBe(0);
+    const unknownRule = file('waivers.yaml', 'waivers:\n  - rule: audit-export-has-prior-requisitio\n    target: op-2\n    justification: Requisition received by phone before the export\n    approvedBy: DPO\n    expires: "2027-01-01"\n');
+    const waived = audit('--waivers', unknownRule);
+    expect(waived.code).toBe(2);
+    expect(waived.stderr).toContain('waiver names unknown rule "audit-export-has-prior-requisitio"');
+    const parameter = audit('--parameter', 'no-such-parameter=x');
+    expect(parameter.code).toBe(2);
+    expect(parameter.stderr).toContain('no-such-parameter');
+  });
+
   it('exits 2 on usage errors, a missing log, an unknown extension and a bad CSV header', () => {
     expect(runVigie(['audit', 'examples/csu-access-log.jsonl']).stderr).toContain('--config');
     expect(runVigie(['audit', '--config', 'examples/csu-audit.yaml']).code).toBe(2);

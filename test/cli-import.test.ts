@@ -90,6 +90,8 @@ describe('vigie import (built binary)', () => {
     writeFileSync(latin1, Buffer.from('id;adresse\n1;Boulevard de l\xe9glise\n', 'latin1'));
     const xml = out('inventory.xml');
     writeFileSync(xml, '<cameras/>');
+    const twice = out('twice.geojson');
+    writeFileSync(twice, '{"type": "FeatureCollection", "features": [\n  {"type": "Feature", "properties": {"id": "A", "id": "B"}}\n]}\n');
     for (const [args, message] of [
       [[unclosed, '-o', target], `${unclosed}:2:1: a quoted field is never closed`],
       [[badJson, '-o', target], `${badJson}:1:`],
@@ -98,6 +100,7 @@ describe('vigie import (built binary)', () => {
       [[AWKWARD, '--from', 'xlsx'], '--from "xlsx" is not one of: csv, geojson, ods'],
       [[AWKWARD, '--map', 'colour=x'], 'expected FIELD=COLUMN'],
       [[xml], 'give --from'],
+      [[twice, '-o', target], `${twice}:2:49: duplicate key`],
     ] as const) {
       const r = runVigie(['import', ...args]);
       expect(r.code, args.join(' ')).toBe(2);

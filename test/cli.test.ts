@@ -147,6 +147,42 @@ describe('vigie check on a directory (built binary)', () => {
     expect(r.stderr).not.toContain(join(dir, 'root'));
   });
 
+  it('checks the deployments of examples/ and skips, with a note saying why, the files that are not deployments (before: exit 2)', () => {
+    const r = runVigie(['check', 'examples', '--as-of', '2026-06-01', '--format', 'json']);
+    expect(r.code).toBe(1); // small-town-violations.yaml
+    expect(JSON.parse(r.stdout).inputs).toEqual(
+      ['csu-audit.yaml', 'grenoble-like.yaml', 'metz-like.yaml', 'nantes-like.yaml', 'nimes-like.yaml', 'small-town-violations.yaml', 'small-town.yaml'].map((f) => `examples/${f}`),
+    );
+    const notes = r.stderr.trimEnd().split('\n');
+    expect(notes.map((n) => n.slice(0, n.indexOf(' skipped')))).toEqual(
+      ['ci/github-actions.yml', 'ci/gitlab-ci.yml', 'expected/cities.json', 'expected/grenoble-like.json', 'expected/metz-like.json', 'expected/nantes-like.json', 'expected/nimes-like.json'].map((f) => `vigie: note: examples/${f}`),
+    );
+    expect(notes[0]).toMatch(
+      /^vigie: note: examples\/ci\/github-actions\.yml skipped: not a deployment, none of its top-level keys \(name, on, .*jobs\) is a deployment section such as cameras or recording; name the file itself to check it as one$/,
+    );
+  });
+
+  it('still reports a broken deployment in a directory, and a file named on the command line is always a deployment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-walk-'));
+    writeFileSync(join(dir, 'broken.yaml'), 'cameras:\n  - id: A\nrecordng: {}\n');
+    writeFileSync(join(dir, 'list.json'), '[1, 2]');
+    const r = runVigie(['check', dir, '--as-of', '2026-06-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`vigie: ${join(dir, 'broken.yaml')}:3:1: unknown key "recordng"`);
+    expect(r.stderr).toContain(`vigie: note: ${join(dir, 'list.json')} skipped: not a deployment, its top level is a list, not a mapping`);
+    const named = runVigie(['check', join(dir, 'list.json'), '--as-of', '2026-06-01']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).not.toContain('note');
+  });
+
+  it('refuses a directory that holds no deployment at all rather than checking nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-walk-'));
+    writeFileSync(join(dir, 'waivers.yaml'), 'waivers: []\n');
+    const r = runVigie(['check', dir, '--as-of', '2026-06-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`vigie: ${dir}:1:1: the directory holds no deployment: its one .yaml, .yml or .json file is not one`);
+  });
+
   it('checks the files of a directory reached only through links to files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-walk-'));
     writeFileSync(join(dir, 'real.txt'), 'cameras:\n  - id: A\n    audio: { capture: true }\n');

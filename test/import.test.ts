@@ -12,6 +12,7 @@ import {
   type ImportWarning,
 } from '../src/index.js';
 import { read } from './helpers.js';
+import { syncIssuesOf } from './issues.js';
 
 const AS_OF = '2026-01-15';
 const LA_ROCHELLE = 'test/fixtures/open-data/la-rochelle-cameras.ods.json';
@@ -225,6 +226,13 @@ describe('importing GeoJSON', () => {
     expect(() => importInventory('{"type": "Feature"}', { from: 'geojson', file: 'x.geojson' })).toThrow(/not a GeoJSON FeatureCollection/);
     expect(() => importInventory('{"type": ', { from: 'geojson', file: 'x.geojson' })).toThrow(VigieInputError);
   });
+
+  it('refuses a key written twice, at the second one (before: the last value silently won)', () => {
+    const text = '{"type": "FeatureCollection", "features": [\n  {"type": "Feature", "properties": {"id": "A", "id": "B"}}\n]}\n';
+    expect(syncIssuesOf(() => importInventory(text, { from: 'geojson', file: 'x.geojson' }))).toEqual([
+      expect.objectContaining({ code: 'duplicate-key', location: { file: 'x.geojson', line: 2, column: 49 } }),
+    ]);
+  });
 });
 
 describe('OpenDataSoft exports', () => {
@@ -234,6 +242,13 @@ describe('OpenDataSoft exports', () => {
     expect(importInventory(v1, { from: 'ods' }).deployment.cameras).toEqual([{ id: 'A', owner: { name: 'Ville' }, location: { latitude: 48.85, longitude: 2.35 } }]);
     expect(importInventory(v2, { from: 'ods' }).deployment.cameras).toEqual([{ id: 'A', owner: { name: 'Ville' } }]);
     expect(() => importInventory('{"foo": []}', { from: 'ods' })).toThrow(/not an OpenDataSoft records export/);
+  });
+
+  it('refuses a record with a key written twice (before: the last value silently won)', () => {
+    const text = '[\n  {"fields": {"identifiant": "A", "proprietaire": "Ville", "identifiant": "B"}}\n]\n';
+    expect(syncIssuesOf(() => importInventory(text, { from: 'ods', file: 'x.json' }))).toEqual([
+      expect.objectContaining({ code: 'duplicate-key', location: expect.objectContaining({ file: 'x.json', line: 2 }) }),
+    ]);
   });
 
   it('reads the position from geo_point_2d when a record has no geometry', () => {

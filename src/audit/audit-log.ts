@@ -4,8 +4,10 @@ import { evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type RuleOutcome } 
 import { StreamMemory } from '../engine/earlier.js';
 import { assembleReport, checkParameterChoices, normalizeAsOf, selectRules, toFinding, type EvaluateOptions } from '../evaluate.js';
 import { getAtPointer } from '../parse/pointer.js';
+import { checkAuditOptions } from '../options.js';
 import { builtinRuleSet } from '../packs/builtin.js';
 import { resolveParameters } from '../packs/parameters.js';
+import { checkWaiverRules } from '../report/load-waivers.js';
 import type { Finding, FindingStatus, LogSummary, Report } from '../types.js';
 import { checkLogInputs, checkLogItem, checkLogLines } from './log-input.js';
 import { LogLineReader, type LogFormat, type LogItem } from './log-lines.js';
@@ -22,12 +24,13 @@ export interface LogInput {
   lines: AsyncIterable<LogItem> | Iterable<LogItem>;
 }
 
-export interface AuditOptions extends EvaluateOptions {
+/** The options of evaluate but `findings`: an audit lists only what does not pass, unless `keepPasses`. */
+export interface AuditOptions extends Omit<EvaluateOptions, 'findings'> {
   /** Also list passing and not-applicable findings (memory then grows with the log). Default false. */
   keepPasses?: boolean;
   /** Skipped lines listed per log (all are counted). Default 1,000. */
   maxSkippedLines?: number;
-  /** Findings listed per rule and status (all are counted in the summary). Default 1,000. */
+  /** Findings listed per rule and status, other than passes (all are counted in the summary). Default 1,000. */
   maxFindingsPerRule?: number;
 }
 
@@ -44,10 +47,12 @@ export const DEFAULT_MAX_FINDINGS_PER_RULE = 1_000;
  * answer a requisition received the day before).
  */
 export async function auditLogs(config: ConfigInput, logs: LogInput[], options: AuditOptions = {}): Promise<Report> {
+  checkAuditOptions(options, 'auditLogs');
   checkLogInputs(logs);
   const asOf = normalizeAsOf(options.asOf);
   const ruleSet = options.ruleSet ?? builtinRuleSet();
   checkParameterChoices(ruleSet, options.parameterChoices ?? {});
+  checkWaiverRules(options.waivers ?? [], ruleSet);
   const { packs, rules } = selectRules(ruleSet, options.packs, asOf);
   const streamed = rules.filter((r) => ruleSet.scopes[r.definition.scope]?.source === LOG_SOURCE);
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
@@ -139,6 +144,7 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
 
 /** Audits one log: see auditLogs. `lines` may be `{ line, text }` (JSON Lines or CSV text) or `{ line, event }`. */
 export async function auditLog(config: ConfigInput, lines: LogInput['lines'], options: AuditOptions & { file?: string; format?: LogFormat } = {}): Promise<Report> {
+  checkAuditOptions(options, 'auditLog');
   checkLogLines(lines, 'lines');
   const { file, format, ...rest } = options;
   return auditLogs(config, [{ file, format, lines }], rest);

@@ -3,6 +3,7 @@ import { checkedConfigInput, type ConfigInput } from '../config.js';
 import { VigieInputError } from '../errors.js';
 import { checkParameterChoices, normalizeAsOf } from '../evaluate.js';
 import { mergeUnder } from '../merge.js';
+import { AT_EXPECTED, checkDeadlineOptions } from '../options.js';
 import { builtinRuleSet } from '../packs/builtin.js';
 import { resolveParameters } from '../packs/parameters.js';
 import type { RuleSet } from '../packs/rule-set.js';
@@ -59,9 +60,10 @@ export interface DeadlineReport {
  * on the wall clock of `at`'s offset.
  */
 export function requisitionDeadlines(config: ConfigInput, options: DeadlineOptions): DeadlineReport {
+  checkDeadlineOptions(options);
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})$/.exec(options.at);
   if (!m || !isDateTime(options.at)) {
-    throw new VigieInputError('usage', [{ code: 'usage', message: `"${options.at}" is not a date-time`, expected: 'an ISO 8601 date-time with an offset, e.g. 2026-02-10T21:30:00+01:00' }]);
+    throw new VigieInputError('usage', [{ code: 'usage', message: `"${options.at}" is not a date-time`, pointer: '/at', expected: AT_EXPECTED }]);
   }
   const asOf = normalizeAsOf(options.asOf);
   const ruleSet = options.ruleSet ?? builtinRuleSet();

@@ -4,8 +4,10 @@ import type { CliIO } from './command.js';
 import { commands } from './commands/index.js';
 import { usageError } from './args.js';
 import { EXIT } from './exit-codes.js';
+import { oneLine } from './one-line.js';
 
 export type { CliIO } from './command.js';
+export { oneLine } from './one-line.js';
 
 function generalHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -21,14 +23,6 @@ Run "vigie COMMAND --help" for a command's options. --debug prints stack traces 
 Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above it,
 2 invalid input, invalid rule pack or usage error.
 `;
-}
-
-/**
- * One line of plain text: messages quote file names and values the user gave, which may hold
- * newlines or terminal escape sequences; they are shown escaped, never interpreted.
- */
-export function oneLine(message: string): string {
-  return message.replace(/\r?\n/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Runs the CLI; returns the exit code. Never throws, never prints a stack trace without --debug. */

@@ -1,6 +1,6 @@
 import { VigieInputError } from '../errors.js';
 import { joinPointer } from '../parse/pointer.js';
-import { parseSource, type ParsedSource } from '../parse/source.js';
+import { parseSource } from '../parse/source.js';
 import type { ImportWarning, SourceRecord } from './types.js';
 
 /** A parsed JSON inventory, and the line where a value starts (for warnings). */
@@ -10,32 +10,13 @@ export interface JsonInventory {
 }
 
 /**
- * Parses a JSON inventory with JSON.parse, as it is (of a key written twice, the last value is
- * kept); the position-keeping parser, which refuses duplicate keys, runs only to locate a syntax
- * error or, once, when a warning needs a line.
+ * Parses a JSON inventory as a deployment is parsed (parseSource): a syntax error or a key written
+ * twice is refused with its file, line and column, never resolved by keeping the last value, as
+ * JSON.parse alone would. Rows are located, when a warning needs a line, by the same reader.
  */
 export function parseJsonInventory(text: string, file: string | undefined): JsonInventory {
-  const options = { file, format: 'json', kind: 'config' } as const;
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    data = parseSource(text, options).data; // throws the located syntax error
-  }
-  let located: ParsedSource | null | undefined;
-  return {
-    data,
-    lineOf(pointer) {
-      if (located === undefined) {
-        try {
-          located = parseSource(text, options);
-        } catch {
-          located = null; // JSON.parse accepted what the strict parser refuses (a duplicate key): no lines then
-        }
-      }
-      return located?.locate(pointer)?.line;
-    },
-  };
+  const source = parseSource(text, { file, format: 'json', kind: 'config' });
+  return { data: source.data, lineOf: (pointer) => source.locate(pointer)?.line };
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -5,7 +5,7 @@ import { auditLogFiles } from '../../node/read-log.js';
 import { oneOf, parseCommandArgs, usageError } from '../args.js';
 import type { Command } from '../command.js';
 import { writeReport } from '../output.js';
-import { exitCodeOf, readReportOptions, reportOptionSpecs, reportOptionsHelp } from '../report-options.js';
+import { exitCodeOf, prepareEvaluation, readReportOptions, reportOptionSpecs, reportOptionsHelp } from '../report-options.js';
 
 export const audit: Command = {
   name: 'audit',
@@ -41,16 +41,19 @@ ${reportOptionsHelp}
     const max = values['max-findings'] === undefined ? undefined : Number(values['max-findings']);
     if (max !== undefined && !(Number.isInteger(max) && max > 0)) throw usageError(`--max-findings "${String(values['max-findings'])}" is not a positive integer`);
 
+    // The rules (--rules), waivers, parameters and failing threshold apply as in `vigie check`.
+    // --only-problems is how an audit lists anyway: `findings` is not an audit option.
+    const { ruleSet, evaluateOptions } = prepareEvaluation(options);
+    const { findings: _listed, ...law } = evaluateOptions;
     const config = loadConfigFile(values.config as string);
     const report = await auditLogFiles(config, positionals, {
-      asOf: options.asOf,
-      packs: options.packs,
+      ...law,
       format,
       maxFindingsPerRule: max,
       // Passing findings are listed only on request: memory then grows with the log.
       keepPasses: options.verbose,
     });
-    writeReport(report, options, io);
-    return exitCodeOf(report);
+    writeReport(report, options, io, ruleSet);
+    return exitCodeOf(report, options);
   },
 };

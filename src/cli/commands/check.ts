@@ -12,7 +12,9 @@ export const check: Command = {
 
 Evaluates deployments against the rule packs and writes one report for all of them. A PATH is a
 file, a directory (every .yaml, .yml and .json file under it, recursively, in sorted order), or
-"-" for standard input.
+"-" for standard input. In a directory, a file that is not a valid deployment and states none of
+a deployment's sections (cameras, recording…), such as a CI configuration or a report, is skipped
+with a note on standard error; any other invalid file is an error.
 
 ${reportOptionsHelp}
 
