@@ -12,6 +12,9 @@ export default defineConfig([
     platform: 'neutral',
     splitting: false,
     external: ['node:fs', 'node:path', 'node:url', 'node:util', 'node:readline', 'node:stream'],
+    // The dozen date-fns functions vigie uses, bundled: importing the package loads every one of
+    // its hundreds of modules, about 0.15 s at every start.
+    noExternal: ['date-fns'],
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
@@ -20,5 +23,6 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
+    noExternal: ['date-fns'],
   },
 ]);

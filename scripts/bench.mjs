@@ -3,7 +3,9 @@
 // Usage: node --expose-gc scripts/bench.mjs [--sizes 1000,5000,10000,100000] [--reps 5] [--naive-reps 3]
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtinRuleSet, checkedConfig, evaluate, parseConfig, resolveParameters } from '../dist/index.js';
 import { syntheticDeployment } from './bench/deployment.mjs';
@@ -16,6 +18,8 @@ const { values: opts } = parseArgs({
     reps: { type: 'string', default: '5' },
     'naive-reps': { type: 'string', default: '3' },
     'naive-max': { type: 'string', default: '100000' },
+    // Largest size measured in fresh processes too (first evaluation, whole `vigie check` command).
+    'first-run-max': { type: 'string', default: '10000' },
     seed: { type: 'string', default: '42' },
     // Sizes of the access-log audit rows (scripts/bench-audit.mjs, run in a child process); empty to skip.
     'audit-events': { type: 'string', default: '100000,1000000' },
@@ -28,6 +32,7 @@ const sizes = opts.sizes.split(',').map(Number);
 const reps = Number(opts.reps);
 const naiveReps = Number(opts['naive-reps']);
 const naiveMax = Number(opts['naive-max']);
+const firstRunMax = Number(opts['first-run-max']);
 const seed = Number(opts.seed);
 
 const AS_OF = '2026-01-15';
@@ -45,15 +50,21 @@ const otherScopes = ruleSet.rules.filter((r) => r.definition.pack === PACK && !r
 const gc = globalThis.gc ?? (() => {});
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Runs `fn` n times; keeps only what `keep` extracts from the last result, so that no report stays in memory. */
+/**
+ * Runs `fn` n times; keeps only what `keep` extracts from the last result, so that no report stays in memory.
+ * The heap is collected once, before the warm-up, not before each timed run: a forced collection
+ * (`gc()`) also throws away the code the JavaScript engine has optimized, so the run after it
+ * measures recompilation (about 500 functions of vigie's, and 2 to 3 times the time at 5,000
+ * cameras), which no real process goes through between two evaluations.
+ */
 async function time(fn, n, keep = (r) => r, warm = true) {
   const times = [];
   const walls = [];
+  gc();
   let result = warm ? await fn() : undefined; // warm-up, not timed: the JIT compiles on this one
   result = undefined;
   for (let i = 0; i < n; i++) {
     result = undefined;
-    gc();
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
     result = await fn();
@@ -70,15 +81,16 @@ async function time(fn, n, keep = (r) => r, warm = true) {
 /**
  * Times several sides in turn, one run of each per round, after one untimed warm-up run of each:
  * the median of each side's runs, and what `keep` extracts from its last result (no report is kept).
+ * As in time(), the heap is collected once, before the warm-up.
  */
 async function timeTogether(sides, n) {
   const entries = Object.entries(sides);
+  gc();
   for (const [, side] of entries) await side.fn(); // warm-up, not timed
   const times = Object.fromEntries(entries.map(([name]) => [name, { cpu: [], wall: [] }]));
   const kept = {};
   for (let i = 0; i < n; i++) {
     for (const [name, side] of entries) {
-      gc();
       const t0 = process.hrtime.bigint();
       const c0 = process.cpuUsage();
       let result = await side.fn();
@@ -91,6 +103,41 @@ async function timeTogether(sides, n) {
     }
   }
   return Object.fromEntries(entries.map(([name]) => [name, { ms: median(opts.clock === 'cpu' ? times[name].cpu : times[name].wall), wall: median(times[name].wall), result: kept[name] }]));
+}
+
+/**
+ * What a command-line run gets: vigie in a fresh process, where nothing is compiled yet. The
+ * median over `n` processes of (1) the first `evaluate` with `findings: 'problems'` (the file read
+ * and validated beforehand, untimed) and (2) the whole `vigie check --only-problems --format json`
+ * command on the same file (Node's start, reading, validation, evaluation, the report written),
+ * its CPU time read by a hook in the child as it exits.
+ */
+function firstRuns(text, n) {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
+  try {
+    const file = join(dir, 'deployment.json');
+    writeFileSync(file, text);
+    const hook = join(dir, 'report-cpu.cjs');
+    writeFileSync(hook, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('cpu ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n");
+    const evaluations = [];
+    const commands = [];
+    for (let i = 0; i < n; i++) {
+      const child = spawnSync(process.execPath, [new URL('./bench/first-run.mjs', import.meta.url).pathname, file, AS_OF, PACK, ruleIds.join(',')], { encoding: 'utf8' });
+      const line = child.stdout.split('\n').find((l) => l.startsWith('result '));
+      if (child.status !== 0 || !line) throw new Error(`first run failed:\n${child.stdout}${child.stderr}`);
+      evaluations.push(JSON.parse(line.slice('result '.length)));
+      const t0 = process.hrtime.bigint();
+      const cli = spawnSync(process.execPath, ['--require', hook, new URL('../dist/cli.js', import.meta.url).pathname, 'check', file, '--only-problems', '--format', 'json', '--as-of', AS_OF, '--pack', PACK], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+      const cpu = /cpu (\d+)/.exec(cli.stderr);
+      if ((cli.status !== 0 && cli.status !== 1) || !cpu) throw new Error(`vigie check failed:\n${cli.stderr}`);
+      commands.push({ cpu: Number(cpu[1]) / 1000, wall });
+    }
+    const at = (list, key) => median(list.map((x) => x[key]));
+    return { evaluate: { cpu: at(evaluations, 'cpu'), wall: at(evaluations, 'wall') }, command: { cpu: at(commands, 'cpu'), wall: at(commands, 'wall') } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Hash of the findings' ruleId, pointer and status, in one canonical order. */
@@ -132,6 +179,7 @@ for (const n of sizes) {
     },
     reps,
   );
+  const first = n <= firstRunMax ? firstRuns(text, reps) : undefined;
   const naive = n <= naiveMax ? await time(() => naiveFindings(data, rules, params, AS_OF), naiveReps, (r) => ({ digest: digest(r) }), n <= 10000) : undefined;
   const d = { hand: hand.result.digest, vigie: vigie.result.digest, naive: naive ? naive.result.digest : '—' };
   // The problems-only report must count exactly what the full report lists.
@@ -149,6 +197,9 @@ for (const n of sizes) {
     validation: validation.ms,
     parsing: parsing.ms,
     walls: `hand-written ${fmt(hand.wall)} ms, vigie ${fmt(vigie.wall)} ms, vigie problems ${fmt(problems.wall)} ms${naive ? `, naive ${fmt(naive.wall)} ms` : ''}`,
+    first: first
+      ? `first evaluation in a fresh process (problems) ${fmt(first.evaluate.cpu)} ms CPU, ${fmt(first.evaluate.wall)} ms elapsed; whole \`vigie check --only-problems\` command ${fmt(first.command.cpu)} ms CPU, ${fmt(first.command.wall)} ms elapsed`
+      : undefined,
     rss: process.resourceUsage().maxRSS * 1024,
     digest: agree ? d.vigie : `DIFFER ${JSON.stringify(d)}`,
     counts: `${s.violation} violation, ${s.undetermined} undetermined, ${s.pass} pass`,
@@ -189,4 +240,4 @@ for (const a of audits) {
   );
 }
 console.log('\nOutcomes per size:');
-for (const r of rows) console.log(`- ${r.n.toLocaleString('en')} cameras: ${r.counts}; wall time: ${r.walls}; schema validation (not in the times above) ${fmt(r.validation)} ms; parsing the JSON text with parseConfig, once (not in the times above) ${fmt(r.parsing)} ms`);
+for (const r of rows) console.log(`- ${r.n.toLocaleString('en')} cameras: ${r.counts}; wall time: ${r.walls};${r.first ? ` ${r.first};` : ''} schema validation (not in the times above) ${fmt(r.validation)} ms; parsing the JSON text with parseConfig, once (not in the times above) ${fmt(r.parsing)} ms`);

@@ -26,16 +26,22 @@ export interface ScopeJudge {
 }
 
 /**
- * A target's facts as values: the target itself, then slots for derived facts. A slot is valid for
- * the target whose `epoch` stamped it, so moving to the next target clears nothing.
+ * A target's facts as values, for one call: the deployment and parameters, the target, then slots
+ * for derived facts. A per-target slot is valid for the target whose `epoch` stamped it, so moving
+ * to the next target clears nothing; a slot that does not read the target is stamped `WHOLE_CALL`.
  */
 interface Frame {
+  deployment: unknown;
+  params: Record<string, unknown>;
   target: unknown;
   targetId: string | undefined;
   epoch: number;
   values: unknown[];
   stamps: number[];
 }
+
+const UNSET = -1;
+const WHOLE_CALL = -2;
 
 /** A fact as the rules of the scope see it: a reader of its value, and the key that names what it computes. */
 interface Binding {
@@ -60,46 +66,52 @@ function encode(value: unknown, refKey: (ref: { fact: string; path?: string }) =
 }
 
 /**
- * Compiles the rules of one scope for one deployment, parameters and date. Each derived fact is a
- * slot computed when first read for a target, as the full evaluation's LazyFactTable does, and
- * rules that declare the same derivation on the same arguments share its slot: derivations are pure
- * functions of their arguments' values. A rule this cannot plan (a fact read before it is declared,
- * `earlier` facts of a stream) always gets `list`, so the full evaluation decides it.
+ * The rules of one scope compiled for one date: readers and judges that take the call's frame, so
+ * that they can be kept and reused by every evaluation of the same rules on that date. Keeping
+ * them matters beyond the compilation saved: V8 keeps the optimized code of closures made at one
+ * place only while one of them lives, and a full garbage collection between two evaluations
+ * would otherwise send every judge back to the interpreter.
  */
-export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown, params: Record<string, unknown>, asOf: string): ScopeJudge {
-  const frame: Frame = { target: undefined, targetId: undefined, epoch: 0, values: [], stamps: [] };
+interface ScopePlan {
+  judged: Array<JudgedRule | undefined>;
+  slotCount: number;
+}
+
+/**
+ * Compiles the rules of one scope for one date. Each derived fact is a slot computed when first
+ * read for a target, as the full evaluation's LazyFactTable does, and rules that declare the same
+ * derivation on the same arguments share its slot: derivations are pure functions of their
+ * arguments' values. A rule this cannot plan (a fact read before it is declared, `earlier` facts
+ * of a stream) always gets `list`, so the full evaluation decides it.
+ */
+function compileScopePlan(rules: readonly RuleDefinition[], asOf: string): ScopePlan {
   const builtins: Array<[string, Binding]> = [
     ['target', { key: 'target', read: (f) => f.target, perTarget: true }],
     ['targetId', { key: 'targetId', read: (f) => f.targetId, perTarget: true }],
-    ['deployment', { key: 'deployment', read: () => deployment, perTarget: false }],
-    ['param', { key: 'param', read: () => params, perTarget: false }],
+    ['deployment', { key: 'deployment', read: (f) => f.deployment, perTarget: false }],
+    ['param', { key: 'param', read: (f) => f.params, perTarget: false }],
     ['asOf', { key: 'asOf', read: () => asOf, perTarget: false }],
   ];
   const slots = new Map<string, Binding>();
+  let slotCount = 0;
 
   const slot = (key: string, compute: ValueReader<Frame>, perTarget: boolean): Binding => {
-    if (!perTarget) {
-      let computed = false;
-      let value: unknown;
-      const read = (f: Frame) => {
-        if (!computed) {
-          value = compute(f);
-          computed = true;
+    const i = slotCount++;
+    const read = perTarget
+      ? (f: Frame) => {
+          if (f.stamps[i] === f.epoch) return f.values[i];
+          const value = compute(f);
+          f.values[i] = value;
+          f.stamps[i] = f.epoch;
+          return value;
         }
-        return value;
-      };
-      return { key, read, perTarget };
-    }
-    const i = frame.values.length;
-    frame.values.push(undefined);
-    frame.stamps.push(-1);
-    const read = (f: Frame) => {
-      if (f.stamps[i] === f.epoch) return f.values[i];
-      const value = compute(f);
-      f.values[i] = value;
-      f.stamps[i] = f.epoch;
-      return value;
-    };
+      : (f: Frame) => {
+          if (f.stamps[i] === WHOLE_CALL) return f.values[i];
+          const value = compute(f);
+          f.values[i] = value;
+          f.stamps[i] = WHOLE_CALL;
+          return value;
+        };
     return { key, read, perTarget };
   };
 
@@ -148,6 +160,47 @@ export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown
     };
   };
   const judged = rules.map(plan);
+  return { judged, slotCount };
+}
+
+/** Plans kept for reuse, by rules and date; bounded, as a long-running process may see many dates. */
+const plans = new Map<string, ScopePlan>();
+const PLAN_CACHE_SIZE = 64;
+const ruleKeys = new WeakMap<RuleDefinition, number>();
+let nextRuleKey = 0;
+
+function scopePlan(rules: readonly RuleDefinition[], asOf: string): ScopePlan {
+  let key = asOf;
+  for (const rule of rules) {
+    let k = ruleKeys.get(rule);
+    if (k === undefined) ruleKeys.set(rule, (k = nextRuleKey++));
+    key += `,${k}`;
+  }
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = compileScopePlan(rules, asOf);
+    if (plans.size >= PLAN_CACHE_SIZE) plans.clear();
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+/**
+ * Judges the rules of one scope on one deployment with its parameters, target after target. The
+ * rules are compiled once per date (see ScopePlan); rule definitions are not expected to change
+ * once loaded, as for the compiled conditions of the full evaluation.
+ */
+export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown, params: Record<string, unknown>, asOf: string): ScopeJudge {
+  const { judged, slotCount } = scopePlan(rules, asOf);
+  const frame: Frame = {
+    deployment,
+    params,
+    target: undefined,
+    targetId: undefined,
+    epoch: 0,
+    values: new Array<unknown>(slotCount).fill(undefined),
+    stamps: new Array<number>(slotCount).fill(UNSET),
+  };
 
   return {
     next(target, targetId) {

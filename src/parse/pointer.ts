@@ -60,7 +60,9 @@ export function getAtPointer(value: unknown, pointer: string): unknown {
 /** getAtPointer with the pointer already parsed (for paths read on every target). */
 export function getAtSegments(value: unknown, segments: readonly string[]): unknown {
   let current: unknown = value;
-  for (const segment of segments) {
+  // An indexed loop: for…of allocates an iterator wherever V8 does not optimize it away.
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
     if (current === null || typeof current !== 'object') return undefined;
     if (Array.isArray(current)) {
       if (!isIndex(segment)) return undefined;

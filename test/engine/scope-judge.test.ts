@@ -68,4 +68,38 @@ describe('scopeJudge', () => {
     judge.next({ id: 'x' }, 'x');
     expect([judge.verdict(0), judge.verdict(1)]).toEqual(['list', 'list']);
   });
+
+  it('compiles the rules of a scope once per date, and keeps each call’s facts to itself', () => {
+    const filter = derivation('filter')!;
+    const compile = vi.spyOn(filter, 'compileValue');
+    // Rule objects of their own, so that no earlier test has compiled them.
+    const mine = rule('mine', { ...covered });
+    const first = scopeJudge([mine], deployment, {}, '2026-02-01');
+    const other = { authorizations: [{ reference: 'A-9', cameras: ['C9'] }] };
+    const second = scopeJudge([mine], other, {}, '2026-02-01');
+    expect(compile).toHaveBeenCalledTimes(1);
+    // Two calls in progress at once: each reads its own deployment, and a deployment-wide fact
+    // computed for one is not seen by the other.
+    first.next({ id: 'C1' }, 'C1');
+    second.next({ id: 'C1' }, 'C1');
+    expect([first.verdict(0), second.verdict(0)]).toEqual(['pass', 'list']);
+    second.next({ id: 'C9' }, 'C9');
+    first.next({ id: 'C9' }, 'C9');
+    expect([first.verdict(0), second.verdict(0)]).toEqual(['list', 'pass']);
+    // Another date is another plan (derivations may read it when compiled).
+    scopeJudge([mine], deployment, {}, '2026-02-02');
+    expect(compile).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads the parameters of its own call', () => {
+    const limit = rule('limit', {
+      facts: { days: { firstDefined: [{ fact: 'target', path: '/retention/days' }] }, max: { firstDefined: [{ fact: 'param', path: '/max' }] } },
+      conditions: { all: [{ fact: 'days', operator: 'lessThanInclusive', value: { fact: 'max' } }] },
+    });
+    const strict = scopeJudge([limit], deployment, { max: 10 }, '2026-01-15');
+    const lax = scopeJudge([limit], deployment, { max: 30 }, '2026-01-15');
+    strict.next({ retention: { days: 20 } }, 'a');
+    lax.next({ retention: { days: 20 } }, 'a');
+    expect([strict.verdict(0), lax.verdict(0)]).toEqual(['list', 'pass']);
+  });
 });

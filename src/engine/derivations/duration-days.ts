@@ -10,6 +10,22 @@ export function calendarMonthsInDays(from: Date, months: number): number {
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 
+/** One duration in days, or undefined (see durationInDays). A module function: this runs for every target. */
+function dayCount(value: unknown, from: unknown, monthLength: unknown): number | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const d = value as Duration;
+  let days: number | undefined;
+  if (finite(d.days)) days = d.days;
+  else if (finite(d.hours)) days = d.hours / 24;
+  else if (finite(d.months)) {
+    if (monthLength === 'calendar') {
+      const start = dateOf(from); // parsed only when months are counted date to date (texts are remembered)
+      days = isValid(start) ? calendarMonthsInDays(start, d.months) : undefined;
+    } else if (finite(monthLength)) days = d.months * monthLength;
+  }
+  return days !== undefined && Number.isFinite(days) ? days : undefined;
+}
+
 /**
  * A duration, or a list of durations, in days; undefined when any input is unknown or is not a
  * duration. A rule pack may hand anything here (`duration: null`, `{ days: "x" }`): what is not a
@@ -17,27 +33,12 @@ const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFi
  */
 function durationInDays(duration: unknown, from: unknown, monthLength: unknown): number | number[] | undefined {
   if (duration === undefined || from === undefined || monthLength === undefined) return undefined;
-  let start: Date | undefined; // parsed only when months are counted date to date
-  const inDays = (value: unknown): number | undefined => {
-    const d = (value !== null && typeof value === 'object' ? value : {}) as Duration;
-    let days: number | undefined;
-    if (finite(d.days)) days = d.days;
-    else if (finite(d.hours)) days = d.hours / 24;
-    else if (finite(d.months)) {
-      if (monthLength === 'calendar') {
-        start ??= dateOf(from);
-        days = isValid(start) ? calendarMonthsInDays(start, d.months) : undefined;
-      }
-      else if (finite(monthLength)) days = d.months * monthLength;
-    }
-    return days !== undefined && Number.isFinite(days) ? days : undefined;
-  };
   // A list of durations (one per camera of an event, say) gives a list of day counts.
   if (Array.isArray(duration)) {
-    const all = duration.map(inDays);
+    const all = duration.map((v) => dayCount(v, from, monthLength));
     return all.every((x) => x !== undefined) ? (all as number[]) : undefined;
   }
-  return inDays(duration);
+  return dayCount(duration, from, monthLength);
 }
 
 export const durationDays: Derivation = {

@@ -46,6 +46,17 @@ function hits(item: unknown, m: MatchValues): boolean {
 
 const stated = (m: MatchValues) => m.equals !== undefined || m.contains !== undefined || m.in !== undefined;
 
+// Loops rather than some/forEach and their closures: this runs for every target and log event.
+function anyHits(item: unknown, matches: MatchValues[]): boolean {
+  for (let k = 0; k < matches.length; k++) if (hits(item, matches[k]!)) return true;
+  return false;
+}
+
+function anyStated(matches: MatchValues[]): boolean {
+  for (let k = 0; k < matches.length; k++) if (stated(matches[k]!)) return true;
+  return false;
+}
+
 /**
  * Indices of the items of `list` matching any of the `wanted` alternatives and none of the
  * `excluded` ones (e.g. the acts listing a camera, except those that only authorize something
@@ -54,7 +65,7 @@ const stated = (m: MatchValues) => m.equals !== undefined || m.contains !== unde
 function matchingIndices(list: unknown, wanted: MatchValues[], excluded: MatchValues[]): number[] | undefined {
   if (!Array.isArray(list)) return undefined;
   // When no alternative has a known argument, nothing can be said to match or not: unknown, not "none".
-  if (!wanted.some(stated)) return undefined;
+  if (!anyStated(wanted)) return undefined;
   const only = wanted.length === 1 && excluded.length === 0 ? wanted[0]! : undefined;
   if (only && only.contains === undefined && only.in === undefined) {
     // One equality: read the list's index rather than scanning it (the same lists serve every log event).
@@ -64,12 +75,17 @@ function matchingIndices(list: unknown, wanted: MatchValues[], excluded: MatchVa
   const candidates = list.length >= INDEXED_LENGTH ? indexedCandidates(list, wanted) : undefined;
   const indices: number[] = [];
   if (candidates) {
-    for (const i of candidates) if (!excluded.some((x) => hits(list[i], x))) indices.push(i);
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k]!;
+      if (!anyHits(list[i], excluded)) indices.push(i);
+    }
     return indices;
   }
-  list.forEach((item, i) => {
-    if (wanted.some((w) => hits(item, w)) && !excluded.some((x) => hits(item, x))) indices.push(i);
-  });
+  // A hole of a sparse list hits nothing (no value is undefined-equal), as forEach skipped it.
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    if (anyHits(item, wanted) && !anyHits(item, excluded)) indices.push(i);
+  }
   return indices;
 }
 

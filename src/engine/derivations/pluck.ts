@@ -1,18 +1,25 @@
 import { getAtPointer } from '../../parse/pointer.js';
 import { type Derivation, arg, paramsOf } from './derivation.js';
 
-/** The values at `path` of a list's items (`fallback` for an item that has none), and the positions of the items left without one. */
-function valuesAt(list: unknown, path: string, fallback: unknown, skipMissing: boolean | undefined): { values: unknown[]; missing: number[] } | undefined {
+/**
+ * The values at `path` of a list's items (`fallback` for an item that has none). An item left
+ * without one is added to `missing` when given (compute names them); without it, the first one
+ * makes the whole result undefined (compileValue only needs the values).
+ */
+function valuesAt(list: unknown, path: string, fallback: unknown, skipMissing: boolean | undefined, missing?: number[]): unknown[] | undefined {
   if (!Array.isArray(list)) return undefined;
   const values: unknown[] = [];
-  const missing: number[] = [];
-  list.forEach((item, i) => {
-    const own = getAtPointer(item, path);
+  for (let i = 0; i < list.length; i++) {
+    if (!(i in list)) continue; // a hole of a sparse list is no item, as forEach skipped it
+    const own = getAtPointer(list[i], path);
     const v = own !== undefined ? own : fallback;
     if (v !== undefined) values.push(v);
-    else if (!skipMissing) missing.push(i);
-  });
-  return { values, missing };
+    else if (!skipMissing) {
+      if (!missing) return undefined;
+      missing.push(i);
+    }
+  }
+  return values;
 }
 
 export const pluck: Derivation = {
@@ -30,21 +37,19 @@ export const pluck: Derivation = {
     const list = ctx.resolve(a.from);
     const fallback = a.default === undefined ? undefined : ctx.resolve(a.default);
     const params = paramsOf(list, ...(fallback ? [fallback] : []));
-    const plucked = valuesAt(list.value, a.path, fallback?.value, a.skipMissing);
-    if (plucked === undefined) return { value: undefined, looked: list.looked, params };
-    if (plucked.missing.length > 0) {
+    const missing: number[] = [];
+    const values = valuesAt(list.value, a.path, fallback?.value, a.skipMissing, missing);
+    if (values === undefined) return { value: undefined, looked: list.looked, params };
+    if (missing.length > 0) {
       const itemAt = (i: number) => list.itemPointers?.[i] ?? `${list.pointer ?? ''}/${i}`;
-      return { value: undefined, looked: [...plucked.missing.map((i) => `${itemAt(i)}${a.path}`), ...(fallback?.looked ?? [])], params };
+      return { value: undefined, looked: [...missing.map((i) => `${itemAt(i)}${a.path}`), ...(fallback?.looked ?? [])], params };
     }
-    return { value: plucked.values, looked: list.looked, params };
+    return { value: values, looked: list.looked, params };
   },
   compileValue(args, arg) {
     const a = args as { from: unknown; path: string; default?: unknown; skipMissing?: boolean };
     const list = arg(a.from);
     const fallback = a.default === undefined ? () => undefined : arg(a.default);
-    return (frame) => {
-      const plucked = valuesAt(list(frame), a.path, fallback(frame), a.skipMissing);
-      return plucked && plucked.missing.length === 0 ? plucked.values : undefined;
-    };
+    return (frame) => valuesAt(list(frame), a.path, fallback(frame), a.skipMissing);
   },
 };
