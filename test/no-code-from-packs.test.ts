@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allOperatorNames } from '../src/engine/operators/index.js';
 import { derivations, ruleSchema } from '../src/index.js';
+import { QUICK_CHECK_PATTERNS } from '../src/schema/validate.js';
 import { ROOT } from './helpers.js';
 
 function files(dir: string): string[] {
@@ -47,6 +48,14 @@ describe('rule packs cannot run code', () => {
   it('src builds no regular expression from data: only literals', () => {
     const dynamic = files(join(ROOT, 'src')).filter((f) => /new RegExp\(|\bRegExp\(/.test(readFileSync(f, 'utf8')));
     expect(dynamic).toEqual([]);
+  });
+
+  it('the quick check tests the reviewed patterns with literals, each the regular expression Ajv makes of it', () => {
+    expect(Object.keys(QUICK_CHECK_PATTERNS).sort()).toEqual([...REVIEWED_PATTERNS].sort());
+    for (const [text, re] of Object.entries(QUICK_CHECK_PATTERNS)) {
+      const ajvs = new RegExp(text, 'u'); // how Ajv compiles a schema's pattern
+      expect([re.source, re.flags]).toEqual([ajvs.source, ajvs.flags]);
+    }
   });
 
   it('operators come only from json-rules-engine and vigie; none takes a pattern', () => {
