@@ -57,11 +57,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * measures recompilation (about 500 functions of vigie's, and 2 to 3 times the time at 5,000
  * cameras), which no real process goes through between two evaluations.
  */
-async function time(fn, n, keep = (r) => r, warm = true) {
+async function time(fn, n, keep = (r) => r, warmups = 1) {
   const times = [];
   const walls = [];
   gc();
-  let result = warm ? await fn() : undefined; // warm-up, not timed: the JIT compiles on this one
+  let result;
+  for (let w = 0; w < warmups; w++) result = await fn(); // warm-up, not timed: the JIT compiles on these
   result = undefined;
   for (let i = 0; i < n; i++) {
     result = undefined;
@@ -79,14 +80,14 @@ async function time(fn, n, keep = (r) => r, warm = true) {
 }
 
 /**
- * Times several sides in turn, one run of each per round, after one untimed warm-up run of each:
+ * Times several sides in turn, one run of each per round, after `warmups` untimed runs of each:
  * the median of each side's runs, and what `keep` extracts from its last result (no report is kept).
  * As in time(), the heap is collected once, before the warm-up.
  */
-async function timeTogether(sides, n) {
+async function timeTogether(sides, n, warmups = 1) {
   const entries = Object.entries(sides);
   gc();
-  for (const [, side] of entries) await side.fn(); // warm-up, not timed
+  for (let w = 0; w < warmups; w++) for (const [, side] of entries) await side.fn(); // warm-up, not timed
   const times = Object.fromEntries(entries.map(([name]) => [name, { cpu: [], wall: [] }]));
   const kept = {};
   for (let i = 0; i < n; i++) {
@@ -158,6 +159,9 @@ console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at sta
 
 const rows = [];
 for (const n of sizes) {
+  // V8 optimizes in background threads: a run of a few tens of milliseconds ends before it is done,
+  // so the small sizes get three warm-up runs (after the collection, see time()), the large one.
+  const warmups = n <= 10000 ? 3 : 1;
   const data = syntheticDeployment(n, seed);
   // Schema validation, timed apart on the plain object; before the parse below, whose gigabyte of
   // garbage on large sizes slows the next few allocation-heavy runs.
@@ -166,7 +170,7 @@ for (const n of sizes) {
   // the text, so evaluate knows it is unchanged and does not validate it again. Only the data is
   // kept (no file positions, like the other sides).
   const text = JSON.stringify(data);
-  const parsing = await time(() => ({ data: parseConfig(text).data }), 1, (r) => r, false);
+  const parsing = await time(() => ({ data: parseConfig(text).data }), 1, (r) => r, 0);
   const config = parsing.result;
   const problemsOnly = (findings) => findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable');
   const report = (r) => ({ digest: digest(r.findings), problems: digest(problemsOnly(r.findings)), length: r.findings.length, summary: r.summary });
@@ -177,12 +181,13 @@ for (const n of sizes) {
       problems: { fn: () => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules }, findings: 'problems' }), keep: report },
     },
     reps,
+    warmups,
   );
   // The full report on its own: its garbage (1.8 GB at 100,000 cameras) would be collected during
   // the other sides' runs and be counted in their times.
-  const vigie = await time(() => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules } }), reps, report);
+  const vigie = await time(() => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules } }), reps, report, warmups);
   const first = n <= firstRunMax ? firstRuns(text, reps) : undefined;
-  const naive = n <= naiveMax ? await time(() => naiveFindings(data, rules, params, AS_OF), naiveReps, (r) => ({ digest: digest(r) }), n <= 10000) : undefined;
+  const naive = n <= naiveMax ? await time(() => naiveFindings(data, rules, params, AS_OF), naiveReps, (r) => ({ digest: digest(r) }), n <= 10000 ? 1 : 0) : undefined;
   const d = { hand: hand.result.digest, vigie: vigie.result.digest, naive: naive ? naive.result.digest : '—' };
   // The problems-only report must count exactly what the full report lists.
   const sameSummary = JSON.stringify(problems.result.summary) === JSON.stringify(vigie.result.summary);
