@@ -84,7 +84,7 @@ type Run = { threw: true } | { threw: false; tree: ResultNode };
 
 async function reference(conditions: object, values: Record<string, unknown>): Promise<Run> {
   try {
-    return { threw: false, tree: plain(await runConditions(conditionEngine(conditions as never, 'r'), values)) as ResultNode };
+    return { threw: false, tree: plain(await runConditions(await conditionEngine(conditions as never, 'r'), values)) as ResultNode };
   } catch {
     return { threw: true };
   }

@@ -33,16 +33,16 @@ export interface RuleOutcome {
  */
 export type ConditionEngine = 'compiled' | 'reference';
 
-const engines = new WeakMap<LoadedRule, { appliesIf?: Engine; conditions: Engine }>();
+const engines = new WeakMap<LoadedRule, Promise<{ appliesIf?: Engine; conditions: Engine }>>();
 
-function enginesOf(rule: LoadedRule) {
+function enginesOf(rule: LoadedRule): Promise<{ appliesIf?: Engine; conditions: Engine }> {
   let e = engines.get(rule);
   if (!e) {
     const d = rule.definition;
-    e = {
-      appliesIf: d.appliesIf ? conditionEngine(d.appliesIf, `${d.id}#appliesIf`) : undefined,
-      conditions: conditionEngine(d.conditions, d.id),
-    };
+    e = (async () => ({
+      appliesIf: d.appliesIf ? await conditionEngine(d.appliesIf, `${d.id}#appliesIf`) : undefined,
+      conditions: await conditionEngine(d.conditions, d.id),
+    }))();
     engines.set(rule, e);
   }
   return e;
@@ -68,7 +68,7 @@ export function compiledRule(rule: LoadedRule): { appliesIf?: CompiledConditions
 export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>): Promise<RuleOutcome> {
   const table = buildFacts(rule.definition, target);
   const values = factValues(table);
-  const { appliesIf, conditions } = enginesOf(rule);
+  const { appliesIf, conditions } = await enginesOf(rule);
   if (appliesIf) {
     const inapplicable = notApplicable(await runConditions(appliesIf, values), table, parameters);
     if (inapplicable) return inapplicable;

@@ -1,4 +1,4 @@
-import { Engine } from 'json-rules-engine';
+import type { Engine } from 'json-rules-engine';
 import { getAtPointer } from '../parse/pointer.js';
 import type { TopLevelCondition } from '../types.js';
 import { registeredOperators } from './operators/index.js';
@@ -7,8 +7,21 @@ import type { ResultNode } from './three-valued.js';
 /** Paths in rules are JSON Pointers, read with own-property lookups. */
 export const pointerPathResolver = (value: unknown, path: string): unknown => getAtPointer(value, path);
 
+let engineModule: Promise<typeof import('json-rules-engine')> | undefined;
+
+/**
+ * json-rules-engine, imported when first needed: only `engine: 'reference'` and the equivalence
+ * tests run it, and importing it (with jsonpath-plus and its other dependencies) took about 40 ms
+ * of every start.
+ */
+function jsonRulesEngine(): Promise<typeof import('json-rules-engine')> {
+  engineModule ??= import('json-rules-engine');
+  return engineModule;
+}
+
 /** A json-rules-engine engine holding one condition tree, with vigie's operators. */
-export function conditionEngine(conditions: TopLevelCondition, name: string): Engine {
+export async function conditionEngine(conditions: TopLevelCondition, name: string): Promise<Engine> {
+  const { Engine } = await jsonRulesEngine();
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: pointerPathResolver as never });
   // Built-in names included: vigie's versions replace json-rules-engine's defaults (operators/builtin.ts).
   for (const op of registeredOperators) engine.addOperator(op.name, op.evaluate.bind(op) as (a: unknown, b: unknown) => boolean);
