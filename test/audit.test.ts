@@ -232,6 +232,8 @@ describe('auditLog: outcomes decided without the engine', () => {
       const counted = await auditLog(csu, log, { asOf: AS_OF, packs });
       expect(counted.summary).toEqual(listed.summary);
       expect(counted.findings).toEqual(listed.findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable'));
+      // Counted outcomes are judged from values; json-rules-engine must count the same.
+      expect(await auditLog(csu, log, { asOf: AS_OF, packs, engine: 'reference' })).toEqual(counted);
     }
   });
 });

@@ -59,6 +59,33 @@ describe('format: date', () => {
     expect(isCalendarDate('2011-12-30')).toBe(true);
   });
 
+  it('date-times: exactly what date-fns parses as a valid instant, for the ISO 8601 shape with an offset', () => {
+    // What `format: date-time` used to be: the shape, a calendar day, then parseISO.
+    const byDateFns = (v: string) => /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && isCalendarDate(v.slice(0, 10)) && isValid(parseISO(v));
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => pad(n));
+    const dateTime = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }).map((n) => pad(n, 4)),
+        fc.integer({ min: 0, max: 13 }).map((n) => pad(n)),
+        fc.integer({ min: 0, max: 32 }).map((n) => pad(n)),
+        fc.oneof(two, fc.constantFrom('23', '24', '25')),
+        fc.oneof(two, fc.constantFrom('00', '59', '60')),
+        fc.option(fc.tuple(fc.oneof(two, fc.constantFrom('00', '59', '60')), fc.option(fc.stringMatching(/^[0-9]{1,4}$/)))),
+        fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), two, two).map(([s, h, m]) => `${s}${h}:${m}`)),
+      )
+      .map(([y, mo, d, h, mi, sec, z]) => `${y}-${mo}-${d}T${h}:${mi}${sec ? `:${sec[0]}${sec[1] ? `.${sec[1]}` : ''}` : ''}${z}`);
+    const mutated = fc.tuple(dateTime, fc.nat(30), fc.constantFrom('', ':', '.', 'Z', '0', '+', 'T', '60')).map(([v, at, c]) => v.slice(0, at) + c + v.slice(at + 1));
+    fc.assert(
+      fc.property(fc.oneof(dateTime, mutated, fc.string()), (v) => {
+        expect(isDateTime(v)).toBe(byDateFns(v));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const v of ['2026-01-01T24:00Z', '2026-01-01T24:00:00.000+01:00', '2026-01-01T24:00:00.5Z', '2026-01-01T23:59:59.999999-99:59', '2026-01-01T12:00+01:60']) {
+      expect(isDateTime(v)).toBe(byDateFns(v));
+    }
+  });
+
   it('date-times check their day the same way', () => {
     expect(isDateTime('2024-02-29T12:00:00Z')).toBe(true);
     expect(isDateTime('2023-02-29T12:00:00Z')).toBe(false);

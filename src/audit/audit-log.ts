@@ -2,15 +2,46 @@ import { checkedConfigInput, type ConfigInput } from '../config.js';
 import { VigieInputError } from '../errors.js';
 import { evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type RuleOutcome } from '../engine/evaluate-rule.js';
 import { StreamMemory } from '../engine/earlier.js';
+import { scopeJudge, type ScopeJudge, type Verdict } from '../engine/scope-judge.js';
 import { assembleReport, checkParameterChoices, normalizeAsOf, selectRules, toFinding, type EvaluateOptions } from '../evaluate.js';
 import { getAtPointer } from '../parse/pointer.js';
 import { checkAuditOptions } from '../options.js';
 import { builtinRuleSet } from '../packs/builtin.js';
+import type { LoadedRule, RuleSet } from '../packs/rule-set.js';
 import { resolveParameters } from '../packs/parameters.js';
 import { checkWaiverRules } from '../report/load-waivers.js';
 import type { Finding, FindingStatus, LogSummary, Report } from '../types.js';
 import { checkLogInputs, checkLogItem, checkLogLines } from './log-input.js';
 import { LogLineReader, type LogFormat, type LogItem } from './log-lines.js';
+
+/**
+ * The verdicts of the streamed rules on each event, from values (engine/scope-judge.ts): the
+ * rules of each scope judged together, each event given to every scope with its id. A rule the
+ * judge cannot plan (one reading earlier events) always gets `list`, and the full evaluation.
+ */
+function streamJudge(rules: LoadedRule[], ruleSet: RuleSet, deployment: unknown, params: Record<string, unknown>, asOf: string) {
+  const groups = new Map<string, number[]>();
+  rules.forEach((rule, i) => {
+    const members = groups.get(rule.definition.scope);
+    if (members) members.push(i);
+    else groups.set(rule.definition.scope, [i]);
+  });
+  const scopes = [...groups].map(([name, members]) => ({ id: ruleSet.scopes[name]!.id, judge: scopeJudge(members.map((i) => rules[i]!.definition), deployment, params, asOf) }));
+  const at: Array<{ judge: ScopeJudge; k: number }> = [];
+  [...groups.values()].forEach((members, g) => members.forEach((i, k) => (at[i] = { judge: scopes[g]!.judge, k })));
+  return {
+    next(event: unknown): void {
+      for (const { id, judge } of scopes) {
+        const value = id ? getAtPointer(event, id) : undefined;
+        judge.next(event, typeof value === 'string' ? value : undefined);
+      }
+    },
+    verdict(i: number): Verdict {
+      const { judge, k } = at[i]!;
+      return judge.verdict(k);
+    },
+  };
+}
 
 /** The stream name log-event scopes declare (`source: log` in rules/scopes.yaml). */
 export const LOG_SOURCE = 'log';
@@ -58,6 +89,8 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
   const loaded = checkedConfigInput(config);
   const memory = new StreamMemory(streamed.map((r) => r.definition));
+  // Outcomes that are only counted are judged from values, as evaluate does with findings: 'problems'.
+  const judge = options.engine === 'reference' || options.keepPasses ? undefined : streamJudge(streamed, ruleSet, loaded.data, params.values, asOf);
   const maxSkipped = options.maxSkippedLines ?? DEFAULT_MAX_SKIPPED_LINES;
   const maxPerRule = options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
 
@@ -89,7 +122,14 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
       } else {
         summary.events++;
         const event = read.event;
-        for (const rule of streamed) {
+        judge?.next(event);
+        for (let r = 0; r < streamed.length; r++) {
+          const verdict = judge?.verdict(r);
+          if (verdict === 'pass' || verdict === 'not-applicable') {
+            unlisted[verdict]++;
+            continue;
+          }
+          const rule = streamed[r]!;
           const scope = ruleSet.scopes[rule.definition.scope]!;
           const id = scope.id ? getAtPointer(event, scope.id) : undefined;
           const targetId = typeof id === 'string' ? id : undefined;
