@@ -47,25 +47,23 @@ const handRules = rules.map((r) => ({ id: r.definition.id, scope: r.definition.s
 const params = resolveParameters(ruleSet.parameters, AS_OF).values;
 const otherScopes = ruleSet.rules.filter((r) => r.definition.pack === PACK && !rules.includes(r)).map((r) => r.definition.id);
 
-const gc = globalThis.gc ?? (() => {});
+// A major collection, before each timed run, so that no run pays for the garbage of the one before
+// (1.8 GB after a full report of 100,000 cameras). Not `gc()` without arguments: that one reduces
+// memory and throws away the code V8 has optimized; with `node --trace-opt`, the run after it
+// recompiled about 500 of vigie's functions and took 2 to 3 times as long at 5,000 cameras.
+const gc = globalThis.gc ? () => globalThis.gc({ type: 'major' }) : () => {};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/**
- * Runs `fn` n times; keeps only what `keep` extracts from the last result, so that no report stays in memory.
- * The heap is collected once, before the warm-up, not before each timed run: a forced collection
- * (`gc()`) also throws away the code the JavaScript engine has optimized, so the run after it
- * measures recompilation (about 500 functions of vigie's, and 2 to 3 times the time at 5,000
- * cameras), which no real process goes through between two evaluations.
- */
+/** Runs `fn` n times; keeps only what `keep` extracts from the last result, so that no report stays in memory. */
 async function time(fn, n, keep = (r) => r, warmups = 1) {
   const times = [];
   const walls = [];
-  gc();
   let result;
   for (let w = 0; w < warmups; w++) result = await fn(); // warm-up, not timed: the JIT compiles on these
   result = undefined;
   for (let i = 0; i < n; i++) {
     result = undefined;
+    gc();
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
     result = await fn();
@@ -82,16 +80,15 @@ async function time(fn, n, keep = (r) => r, warmups = 1) {
 /**
  * Times several sides in turn, one run of each per round, after `warmups` untimed runs of each:
  * the median of each side's runs, and what `keep` extracts from its last result (no report is kept).
- * As in time(), the heap is collected once, before the warm-up.
  */
 async function timeTogether(sides, n, warmups = 1) {
   const entries = Object.entries(sides);
-  gc();
   for (let w = 0; w < warmups; w++) for (const [, side] of entries) await side.fn(); // warm-up, not timed
   const times = Object.fromEntries(entries.map(([name]) => [name, { cpu: [], wall: [] }]));
   const kept = {};
   for (let i = 0; i < n; i++) {
     for (const [name, side] of entries) {
+      gc();
       const t0 = process.hrtime.bigint();
       const c0 = process.cpuUsage();
       let result = await side.fn();
@@ -160,7 +157,7 @@ console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at sta
 const rows = [];
 for (const n of sizes) {
   // V8 optimizes in background threads: a run of a few tens of milliseconds ends before it is done,
-  // so the small sizes get three warm-up runs (after the collection, see time()), the large one.
+  // so the small sizes get three warm-up runs, the large one.
   const warmups = n <= 10000 ? 3 : 1;
   const data = syntheticDeployment(n, seed);
   // Schema validation, timed apart on the plain object; before the parse below, whose gigabyte of
@@ -174,18 +171,16 @@ for (const n of sizes) {
   const config = parsing.result;
   const problemsOnly = (findings) => findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable');
   const report = (r) => ({ digest: digest(r.findings), problems: digest(problemsOnly(r.findings)), length: r.findings.length, summary: r.summary });
-  // Interleaved, one run of each side in turn: a change of the machine's load falls on both.
-  const { hand, problems } = await timeTogether(
+  // Interleaved, one run of each side in turn: a change of the machine's load falls on all three.
+  const { hand, vigie, problems } = await timeTogether(
     {
       hand: { fn: () => handWrittenFindings(data, handRules, params, AS_OF), keep: (r) => ({ digest: digest(handWrittenOutcomes(r)), problems: digest(r.findings) }) },
+      vigie: { fn: () => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules } }), keep: report },
       problems: { fn: () => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules }, findings: 'problems' }), keep: report },
     },
     reps,
     warmups,
   );
-  // The full report on its own: its garbage (1.8 GB at 100,000 cameras) would be collected during
-  // the other sides' runs and be counted in their times.
-  const vigie = await time(() => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules } }), reps, report, warmups);
   const first = n <= firstRunMax ? firstRuns(text, reps) : undefined;
   const naive = n <= naiveMax ? await time(() => naiveFindings(data, rules, params, AS_OF), naiveReps, (r) => ({ digest: digest(r) }), n <= 10000 ? 1 : 0) : undefined;
   const d = { hand: hand.result.digest, vigie: vigie.result.digest, naive: naive ? naive.result.digest : '—' };
