@@ -96,6 +96,22 @@ describe('vigie deadline (built binary)', () => {
   });
 });
 
+describe('vigie deadline --parameter', () => {
+  it('counts months date to date with month-counting=calendar, and refuses an unknown alternative', () => {
+    const config = file('months.yaml', 'recording:\n  retention: { months: 1 }\ncameras:\n  - id: A\n');
+    const args = ['deadline', '--config', config, '--at', '2026-02-10T12:00:00+01:00', '--as-of', '2026-02-20', '--format', 'json'];
+    const lastDay = (r: { stdout: string }) => JSON.parse(r.stdout).cameras[0].lastDay;
+    expect(lastDay(runVigie(args))).toBe('2026-03-12'); // 30 days
+    const calendar = runVigie([...args, '--parameter', 'month-counting=calendar']);
+    expect(calendar.code).toBe(0);
+    expect(lastDay(calendar)).toBe('2026-03-10'); // 10 February to 10 March
+    const unknown = runVigie([...args, '--parameter', 'month-counting=lunar']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('month-counting');
+    expect(runVigie([...args, '--parameter', 'month-counting']).code).toBe(2);
+  });
+});
+
 describe('requisitionDeadlines', () => {
   const config = parseConfig('recording:\n  retention: { months: 1 }\ncameras:\n  - id: A\n  - id: B\n    retention: { days: 7 }\n', { file: 'd.yaml' });
 

@@ -100,12 +100,7 @@ export function readReportOptions(values: Record<string, string | boolean | stri
   if (values.color && values['no-color']) throw usageError('--color and --no-color cannot be used together');
   if (values.verbose && values['only-problems']) throw usageError('--verbose and --only-problems cannot be used together');
 
-  const parameterChoices: Record<string, string> = {};
-  for (const p of (values.parameter as string[] | undefined) ?? []) {
-    const m = /^([^=\s]+)=([^=\s]+)$/.exec(p);
-    if (!m) throw usageError(`--parameter "${p}" is not ID=ALTERNATIVE`);
-    parameterChoices[m[1]!] = m[2]!;
-  }
+  const parameterChoices = parseParameterChoices(values.parameter as string[] | undefined);
   const asOf = values['as-of'] as string | undefined;
   if (asOf !== undefined) normalizeAsOf(asOf);
   return {
@@ -147,4 +142,15 @@ export function prepareEvaluation(options: ReportOptions): { ruleSet: RuleSet; e
 /** The exit code of a report: 1 when a finding at or above the threshold remains (waived ones never count). */
 export function exitCodeOf(report: Report, options: Pick<ReportOptions, 'failOn' | 'failOnUndetermined'> = { failOn: 'error', failOnUndetermined: false }): number {
   return failingFindings(report, { failOn: options.failOn, failOnUndetermined: options.failOnUndetermined }).length ? EXIT.findings : EXIT.ok;
+}
+
+/** The `--parameter ID=ALTERNATIVE` options, as the library's `parameterChoices`. */
+export function parseParameterChoices(given: string[] | undefined): Record<string, string> {
+  const choices: Record<string, string> = {};
+  for (const p of given ?? []) {
+    const m = /^([^=\s]+)=([^=\s]+)$/.exec(p);
+    if (!m) throw usageError(`--parameter "${p}" is not ID=ALTERNATIVE`);
+    choices[m[1]!] = m[2]!;
+  }
+  return choices;
 }

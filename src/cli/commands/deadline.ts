@@ -6,6 +6,7 @@ import type { Lang } from '../../types.js';
 import { oneOf, parseCommandArgs, usageError } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
+import { parseParameterChoices } from '../report-options.js';
 
 export const deadline: Command = {
   name: 'deadline',
@@ -14,13 +15,16 @@ export const deadline: Command = {
 
 For footage recorded at DATE-TIME, prints each camera's retention, when the footage is due for
 deletion and the last day it can still be requisitioned, and whether that day has passed.
-Months count as the month-counting parameter says (30 days by default).
+Months count as the month-counting parameter says: 30 days by default, date to date with
+--parameter month-counting=calendar.
 
 Options:
   --config FILE          the deployment (YAML or JSON) (required)
   --at DATE-TIME         when the footage was recorded, ISO 8601 with offset (required)
   --camera ID            only this camera (repeatable)
   --as-of YYYY-MM-DD     the date the question is asked (default today)
+  --parameter ID=ALT     use the alternative ALT of parameter ID (repeatable), e.g.
+                         --parameter month-counting=calendar
   --format text|json     output format (default text)
   --lang fr|en           language of the text output (default fr)
 `,
@@ -30,6 +34,7 @@ Options:
       at: { type: 'string' },
       camera: { type: 'string', multiple: true },
       'as-of': { type: 'string' },
+      parameter: { type: 'string', multiple: true },
       format: { type: 'string', default: 'text' },
       lang: { type: 'string', default: 'fr' },
     });
@@ -38,7 +43,8 @@ Options:
     const format = oneOf('format', values.format, ['text', 'json'] as const)!;
     const lang = oneOf('lang', values.lang, ['fr', 'en'] as const)!;
     const config = loadConfigFile(values.config);
-    const report = requisitionDeadlines(config, { at: values.at, cameras: values.camera, asOf: values['as-of'] });
+    const parameterChoices = parseParameterChoices(values.parameter);
+    const report = requisitionDeadlines(config, { at: values.at, cameras: values.camera, asOf: values['as-of'], parameterChoices });
     io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatDeadlines(report, lang));
     return EXIT.ok;
   },
