@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listsOnlyProblems } from '../src/cli/report-options.js';
 import { CLI, runVigie } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
@@ -57,6 +58,28 @@ describe('vigie check (built binary)', () => {
       pass: fullReport.summary.pass,
       'not-applicable': fullReport.summary['not-applicable'],
     });
+  });
+
+  it('writes text and Markdown from the problems alone, as the full report would have them', () => {
+    // Alone, text and Markdown evaluate with findings: 'problems' (they show passes only as counts);
+    // next to JSON the evaluation is the full report's. Their texts must not differ.
+    const base = ['check', 'examples/small-town-violations.yaml', '--as-of', '2026-06-01', '--lang', 'en'];
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-formats-'));
+    const full = runVigie([...base, '--format', 'text,markdown,json', '--output-dir', dir]);
+    const fullJson = JSON.parse(readFileSync(join(dir, 'vigie.json'), 'utf8'));
+    expect(fullJson.omitted).toBeUndefined(); // the full report: passes listed
+    expect(fullJson.findings.some((f: { status: string }) => f.status === 'pass')).toBe(true);
+    for (const [format, name] of [['text', 'vigie.txt'], ['markdown', 'vigie.md']]) {
+      const alone = runVigie([...base, '--format', format!]);
+      expect(alone.code).toBe(full.code);
+      expect(alone.stdout).toBe(readFileSync(join(dir, name!), 'utf8'));
+    }
+  });
+
+  it('evaluates problems only where no format asked for lists passes', () => {
+    const only = (formats: string[], verbose = false, onlyProblems = false) => listsOnlyProblems({ formats: formats as never, verbose, onlyProblems });
+    expect([only(['text']), only(['markdown']), only(['text', 'markdown']), only(['json'], false, true)]).toEqual([true, true, true, true]);
+    expect([only(['text'], true), only(['json']), only(['sarif']), only(['junit']), only(['text', 'json'])]).toEqual([false, false, false, false, false]);
   });
 
   it('refuses --only-problems with --verbose (exit 2)', () => {
