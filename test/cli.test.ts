@@ -60,16 +60,16 @@ describe('vigie check (built binary)', () => {
     });
   });
 
-  it('writes text and Markdown from the problems alone, as the full report would have them', () => {
-    // Alone, text and Markdown evaluate with findings: 'problems' (they show passes only as counts);
-    // next to JSON the evaluation is the full report's. Their texts must not differ.
+  it('writes text, Markdown and SARIF from the problems alone, as the full report would have them', () => {
+    // Alone, they evaluate with findings: 'problems' (they show passes only as counts); next to
+    // JSON the evaluation is the full report's. What they write must not differ.
     const base = ['check', 'examples/small-town-violations.yaml', '--as-of', '2026-06-01', '--lang', 'en'];
     const dir = mkdtempSync(join(tmpdir(), 'vigie-formats-'));
-    const full = runVigie([...base, '--format', 'text,markdown,json', '--output-dir', dir]);
+    const full = runVigie([...base, '--format', 'text,markdown,sarif,json', '--output-dir', dir]);
     const fullJson = JSON.parse(readFileSync(join(dir, 'vigie.json'), 'utf8'));
     expect(fullJson.omitted).toBeUndefined(); // the full report: passes listed
     expect(fullJson.findings.some((f: { status: string }) => f.status === 'pass')).toBe(true);
-    for (const [format, name] of [['text', 'vigie.txt'], ['markdown', 'vigie.md']]) {
+    for (const [format, name] of [['text', 'vigie.txt'], ['markdown', 'vigie.md'], ['sarif', 'vigie.sarif']]) {
       const alone = runVigie([...base, '--format', format!]);
       expect(alone.code).toBe(full.code);
       expect(alone.stdout).toBe(readFileSync(join(dir, name!), 'utf8'));
@@ -78,8 +78,8 @@ describe('vigie check (built binary)', () => {
 
   it('evaluates problems only where no format asked for lists passes', () => {
     const only = (formats: string[], verbose = false, onlyProblems = false) => listsOnlyProblems({ formats: formats as never, verbose, onlyProblems });
-    expect([only(['text']), only(['markdown']), only(['text', 'markdown']), only(['json'], false, true)]).toEqual([true, true, true, true]);
-    expect([only(['text'], true), only(['json']), only(['sarif']), only(['junit']), only(['text', 'json'])]).toEqual([false, false, false, false, false]);
+    expect([only(['text']), only(['markdown']), only(['sarif']), only(['text', 'markdown', 'sarif']), only(['json'], false, true)]).toEqual([true, true, true, true, true]);
+    expect([only(['text'], true), only(['json']), only(['junit']), only(['sarif', 'json'])]).toEqual([false, false, false, false]);
   });
 
   it('refuses --only-problems with --verbose (exit 2)', () => {

@@ -67,7 +67,7 @@ export const reportOptionsHelp = `Report:
   --color, --no-color      force colours on or off (default: on a terminal, unless NO_COLOR is set)
   --verbose                also list passing findings in the text report
   --only-problems          list only violations, undetermined and waived findings in every
-                           format (text and Markdown list only those anyway); passing and
+                           format (text, Markdown and SARIF list only those anyway); passing and
                            not-applicable ones are counted, not listed (faster and smaller on
                            large deployments)
 
@@ -140,13 +140,17 @@ export function prepareEvaluation(options: ReportOptions): { ruleSet: RuleSet; e
   };
 }
 
-/** Formats whose report shows passing and not-applicable findings only as counts (unless --verbose). */
-const PROBLEM_FORMATS: readonly ReportFormat[] = ['text', 'markdown'];
+/**
+ * Formats whose report shows passing and not-applicable findings only as counts: text (unless
+ * --verbose), Markdown, and SARIF (results for problems only, the summary in its properties).
+ * JSON and JUnit list every finding.
+ */
+const PROBLEM_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'sarif'];
 
 /**
  * Whether the report written lists only problems: with --only-problems, and also when every format
- * asked for shows the rest only as counts (text without --verbose, Markdown). The evaluation then
- * builds no finding for what passes: the same output, several times faster on a large deployment.
+ * asked for shows the rest only as counts. The evaluation then builds no finding for what passes:
+ * the same output, several times faster on a large deployment.
  */
 export function listsOnlyProblems(options: Pick<ReportOptions, 'onlyProblems' | 'verbose' | 'formats'>): boolean {
   return options.onlyProblems || (!options.verbose && options.formats.every((f) => PROBLEM_FORMATS.includes(f)));
