@@ -8,7 +8,7 @@ import { placeholders, renderTemplate } from './engine/template.js';
 import { getAtPointer, joinPointer } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
 import { resolveParameters, type ResolvedParameters } from './packs/parameters.js';
-import type { LoadedRule, RuleSet } from './packs/rule-set.js';
+import { rulesByScope, type LoadedRule, type RuleSet } from './packs/rule-set.js';
 import { mergeUnder } from './merge.js';
 import { compareFindings } from './report/order.js';
 import { summarize } from './report/summary.js';
@@ -109,17 +109,10 @@ export async function evaluateConfig(
   // Rules are evaluated scope by scope, target by target: the targets (camera defaults merged in)
   // are listed once per scope, and when only problems are listed the scope's rules first judge
   // each target from their facts' values (scope-judge.ts), sharing the facts they have in common.
-  const scopes = new Map<string, number[]>();
-  rules.forEach((rule, i) => {
-    const scope = ruleSet.scopes[rule.definition.scope]!;
-    // Streamed scopes (an access log) have no targets in the deployment: auditLog evaluates them.
-    if (scope.source !== undefined || scope.each === undefined) return;
-    const members = scopes.get(rule.definition.scope);
-    if (members) members.push(i);
-    else scopes.set(rule.definition.scope, [i]);
-  });
-  for (const [name, members] of scopes) {
+  for (const [name, members] of rulesByScope(rules)) {
     const scope = ruleSet.scopes[name]!;
+    // Streamed scopes (an access log) have no targets in the deployment: auditLog evaluates them.
+    if (scope.source !== undefined || scope.each === undefined) continue;
     // Each target (camera defaults merged in) is made when its turn comes and dropped after: the
     // merged copies of 100,000 cameras are not all kept alive through the evaluation.
     const targets = scopeTargets(config.data, scope.each!, scope.defaults);

@@ -7,7 +7,7 @@ import { assembleReport, checkParameterChoices, normalizeAsOf, selectRules, toFi
 import { getAtPointer } from '../parse/pointer.js';
 import { checkAuditOptions } from '../options.js';
 import { builtinRuleSet } from '../packs/builtin.js';
-import type { LoadedRule, RuleSet } from '../packs/rule-set.js';
+import { rulesByScope, type LoadedRule, type RuleSet } from '../packs/rule-set.js';
 import { resolveParameters } from '../packs/parameters.js';
 import { checkWaiverRules } from '../report/load-waivers.js';
 import type { Finding, FindingStatus, LogSummary, Report } from '../types.js';
@@ -20,12 +20,7 @@ import { LogLineReader, type LogFormat, type LogItem } from './log-lines.js';
  * judge cannot plan (one reading earlier events) always gets `list`, and the full evaluation.
  */
 function streamJudge(rules: LoadedRule[], ruleSet: RuleSet, deployment: unknown, params: Record<string, unknown>, asOf: string) {
-  const groups = new Map<string, number[]>();
-  rules.forEach((rule, i) => {
-    const members = groups.get(rule.definition.scope);
-    if (members) members.push(i);
-    else groups.set(rule.definition.scope, [i]);
-  });
+  const groups = rulesByScope(rules);
   const scopes = [...groups].map(([name, members]) => ({ id: ruleSet.scopes[name]!.id, judge: scopeJudge(members.map((i) => rules[i]!.definition), deployment, params, asOf) }));
   const at: Array<{ judge: ScopeJudge; k: number }> = [];
   [...groups.values()].forEach((members, g) => members.forEach((i, k) => (at[i] = { judge: scopes[g]!.judge, k })));

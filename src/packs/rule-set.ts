@@ -16,3 +16,14 @@ export interface RuleSet {
   parameters: ParameterDefinition[];
   rules: LoadedRule[];
 }
+
+/** The positions of the rules in `rules`, by scope name, in order of first appearance. */
+export function rulesByScope(rules: readonly LoadedRule[]): Map<string, number[]> {
+  const scopes = new Map<string, number[]>();
+  rules.forEach((rule, i) => {
+    const members = scopes.get(rule.definition.scope);
+    if (members) members.push(i);
+    else scopes.set(rule.definition.scope, [i]);
+  });
+  return scopes;
+}
