@@ -155,7 +155,8 @@ export async function evaluateConfig(
         else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
         else {
           const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
-          byRule[members[k]!]!.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate }));
+          const factValue = trees ? (name: string) => judge!.factValue(k, name) : undefined;
+          byRule[members[k]!]!.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate, factValue }));
         }
       }
     }
@@ -239,6 +240,11 @@ export interface FindingContext {
   locate(pointer: string): SourceLocation | undefined;
   /** Rewrites an evidence pointer before it is reported (default: unchanged). */
   reportPointer?(pointer: string): string;
+  /**
+   * The value of one of the rule's facts when already known from judging the target (scope-judge.ts:
+   * the value the outcome's fact table holds, without computing its provenance again).
+   */
+  factValue?(name: string): unknown;
 }
 
 const readsFacts = new WeakMap<LoadedRule['definition'], string[] | 'all' | undefined>();
@@ -261,7 +267,8 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
   const evidence: Evidence[] = outcome.evidence.map((e) => {
     const location = e.pointer !== undefined ? c.locate(e.pointer) : undefined;
     const pointer = e.pointer !== undefined && c.reportPointer ? c.reportPointer(e.pointer) : e.pointer;
-    const out: Evidence = { ...e };
+    // Each outcome's evidence is made for it alone (outcomeOf), so it is completed in place.
+    const out = e as Evidence;
     if (pointer !== undefined) out.pointer = pointer;
     if (location) out.location = location;
     return out;
@@ -277,7 +284,7 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     for (const [k, v] of outcome.facts) facts[k] = v.value;
   } else if (read) {
     facts = {};
-    for (const k of read) if (outcome.facts.has(k)) facts[k] = outcome.facts.get(k)!.value;
+    for (const k of read) if (outcome.facts.has(k)) facts[k] = c.factValue ? c.factValue(k) : outcome.facts.get(k)!.value;
   }
   const context = {
     target: c.target,

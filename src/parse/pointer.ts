@@ -90,6 +90,14 @@ export function segmentsReader(segments: readonly string[]): (value: unknown) =>
       return w !== null && typeof w === 'object' && !Array.isArray(w) && hasOwn(w, b!) ? (w as Record<string, unknown>)[b!] : undefined;
     };
   }
+  if (segments.length === 3 && segments.every(named)) {
+    const c = segments[2]!;
+    const ab = segmentsReader([a!, b!]);
+    return (v) => {
+      const w = ab(v);
+      return w !== null && typeof w === 'object' && !Array.isArray(w) && hasOwn(w, c) ? (w as Record<string, unknown>)[c] : undefined;
+    };
+  }
   const copy = [...segments];
   return (v) => getAtSegments(v, copy);
 }
