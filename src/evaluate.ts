@@ -9,7 +9,7 @@ import { getAtPointer, joinPointer } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
 import { resolveParameters, type ResolvedParameters } from './packs/parameters.js';
 import { rulesByScope, type LoadedRule, type RuleSet } from './packs/rule-set.js';
-import { mergeUnder } from './merge.js';
+import { mergeUnder, merger } from './merge.js';
 import { compareFindings } from './report/order.js';
 import { summarize } from './report/summary.js';
 import { checkWaiverRules } from './report/load-waivers.js';
@@ -122,7 +122,7 @@ export async function evaluateConfig(
     const factsOf: Array<TargetFacts | undefined> = [];
     for (let t = 0; t < targets.count; t++) {
       const target = targets.target(t);
-      const pointer = targets.pointer(t);
+      let pointer: string | undefined; // made for a listed outcome only: judging does not read it
       const targetId = scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined;
       judge?.next(target, targetId);
       let fact: DerivedValue | undefined;
@@ -133,6 +133,7 @@ export async function evaluateConfig(
           continue;
         }
         const rule = rules[members[k]!]!;
+        pointer ??= targets.pointer(t);
         let facts = factsOf[k];
         if (!facts) {
           // The compiled path computes derived facts when first read.
@@ -211,7 +212,8 @@ function scopeTargets(data: unknown, each: string, defaultsAt?: string): { count
   const list = getAtPointer(data, each);
   if (!Array.isArray(list)) return { count: 0, target: () => undefined, pointer: () => each };
   const defaults = defaultsAt !== undefined ? getAtPointer(data, defaultsAt) : undefined;
-  return { count: list.length, target: (i) => mergeUnder(defaults, list[i]), pointer: (i) => joinPointer(each, i) };
+  const merge = merger(defaults);
+  return { count: list.length, target: (i) => merge(list[i]), pointer: (i) => joinPointer(each, i) };
 }
 
 export { mergeUnder };

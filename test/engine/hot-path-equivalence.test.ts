@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { disjointFrom, intersects, subsetOf } from '../../src/engine/operators/sets.js';
-import { getAtSegments, segmentsReader } from '../../src/parse/pointer.js';
+import { comparePointers, getAtSegments, parsePointer, segmentsReader } from '../../src/parse/pointer.js';
 
 // Code that runs on every target is written with loops and specialised readers; each must answer
 // exactly as the plain definition it replaces.
@@ -58,5 +58,63 @@ describe('list operators', () => {
     const holed = [, 1];
     expect(subsetOf.evaluate(holed, [1])).toBe(true);
     expect(intersects.evaluate(holed, [undefined])).toBe(false);
+  });
+});
+
+describe('comparePointers', () => {
+  // The order it defines: segment by segment, numerically when both are digits, else as strings; a prefix first.
+  const reference = (a: string, b: string): number => {
+    const sa = parsePointer(a);
+    const sb = parsePointer(b);
+    for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+      const [x, y] = [sa[i]!, sb[i]!];
+      if (x === y) continue;
+      if (/^[0-9]+$/.test(x) && /^[0-9]+$/.test(y)) return Number(x) - Number(y);
+      return x < y ? -1 : 1;
+    }
+    return sa.length - sb.length;
+  };
+  const segment = fc.oneof(fc.nat(120).map(String), fc.constantFrom('cameras', 'users', '01', '007', '~0', '~1', 'a~1b', '', '9007199254740993', '12345678901234567'));
+  const pointer = fc.array(segment, { maxLength: 4 }).map((s) => s.map((x) => `/${x}`).join(''));
+
+  it('orders as segment-by-segment comparison does, siblings and long numbers included', () => {
+    fc.assert(
+      fc.property(pointer, pointer, (a, b) => {
+        expect(Math.sign(comparePointers(a, b))).toBe(Math.sign(reference(a, b)));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(comparePointers('/cameras/2', '/cameras/10')).toBeLessThan(0);
+    expect(comparePointers('/cameras/10', '/cameras/9')).toBeGreaterThan(0);
+    expect(comparePointers('/cameras/010', '/cameras/10')).toBe(0);
+  });
+});
+
+describe('merger', () => {
+  // Key order and own `__proto__` keys included: what a report shows of a merged camera.
+  const show = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(show).join(',')}]`;
+    if (v !== null && typeof v === 'object') {
+      const symbols = Object.getOwnPropertySymbols(v).map((s) => `${String(s)}:${show((v as Record<symbol, unknown>)[s])}`);
+      return `${Object.getPrototypeOf(v) === null ? 'null' : ''}{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${show((v as Record<string, unknown>)[k])}`).concat(symbols).join(',')}}`;
+    }
+    return v === undefined ? 'undefined' : JSON.stringify(v) ?? String(v);
+  };
+  const withProto = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? JSON.parse(`{"__proto__": {"a": 1}, ${JSON.stringify(v).slice(1, -1) || '"b": 2'}}`) : v);
+
+  it('merges as mergeUnder does', async () => {
+    const { mergeUnder, merger } = await import('../../src/merge.js');
+    fc.assert(
+      fc.property(value, value, fc.boolean(), fc.boolean(), (d, v, protoD, protoV) => {
+        const defaults = protoD ? withProto(d) : d;
+        const camera = protoV ? withProto(v) : v;
+        expect(show(merger(defaults)(camera))).toBe(show(mergeUnder(defaults, camera)));
+      }),
+      { numRuns: 3000 },
+    );
+    const s = Symbol('s');
+    const defaults = { [s]: 1, a: { b: 1 } };
+    expect(show(merger(defaults)({ a: { c: 2 } }))).toBe(show(mergeUnder(defaults, { a: { c: 2 } })));
+    expect(Object.getOwnPropertySymbols(merger(defaults)({}))).toEqual([]);
   });
 });
