@@ -5,7 +5,7 @@ import { VigieInputError } from './errors.js';
 import { checkEvaluateOptions } from './options.js';
 import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, outcomeOfTrees, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
 import { placeholders, renderTemplate } from './engine/template.js';
-import { getAtPointer, joinPointer } from './parse/pointer.js';
+import { getAtPointer, joinPointer, parsePointer, segmentsReader } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
 import { resolveParameters, type ResolvedParameters } from './packs/parameters.js';
 import { rulesByScope, type LoadedRule, type RuleSet } from './packs/rule-set.js';
@@ -120,10 +120,11 @@ export async function evaluateConfig(
     // Per rule: the facts it shares across targets, and one object updated in place for each
     // target (read by an evaluation only before the next one starts). Made when first needed.
     const factsOf: Array<TargetFacts | undefined> = [];
+    const readId = scope.id ? segmentsReader(parsePointer(scope.id)) : undefined;
     for (let t = 0; t < targets.count; t++) {
       const target = targets.target(t);
       let pointer: string | undefined; // made for a listed outcome only: judging does not read it
-      const targetId = scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined;
+      const targetId = readId ? stringOrUndefined(readId(target)) : undefined;
       judge?.next(target, targetId);
       let fact: DerivedValue | undefined;
       for (let k = 0; k < members.length; k++) {
