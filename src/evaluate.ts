@@ -116,7 +116,9 @@ export async function evaluateConfig(
     // Each target (camera defaults merged in) is made when its turn comes and dropped after: the
     // merged copies of 100,000 cameras are not all kept alive through the evaluation.
     const targets = scopeTargets(config.data, scope.each!, scope.defaults);
-    const judge = engine === 'compiled' && omitted ? scopeJudge(members.map((i) => rules[i]!.definition), config.data, params.values, asOf) : undefined;
+    // The full report uses the judge's values too: each outcome's trees are made on them (a fact
+    // shared by several rules computed once per target), only the verdicts are not asked for.
+    const judge = engine === 'compiled' ? scopeJudge(members.map((i) => rules[i]!.definition), config.data, params.values, asOf) : undefined;
     // Per rule: the facts it shares across targets, and one object updated in place for each
     // target (read by an evaluation only before the next one starts). Made when first needed.
     const factsOf: Array<TargetFacts | undefined> = [];
@@ -128,7 +130,7 @@ export async function evaluateConfig(
       judge?.next(target, targetId);
       let fact: DerivedValue | undefined;
       for (let k = 0; k < members.length; k++) {
-        const verdict = judge?.verdict(k);
+        const verdict = omitted ? judge?.verdict(k) : undefined;
         if (verdict === 'pass' || verdict === 'not-applicable') {
           omitted![verdict]++;
           continue;
