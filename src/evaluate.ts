@@ -5,11 +5,11 @@ import { VigieInputError } from './errors.js';
 import { checkEvaluateOptions } from './options.js';
 import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, outcomeOfTrees, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
 import { placeholders, renderTemplate } from './engine/template.js';
-import { getAtPointer, joinPointer } from './parse/pointer.js';
+import { getAtPointer, joinPointer, parsePointer, segmentsReader } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
 import { resolveParameters, type ResolvedParameters } from './packs/parameters.js';
 import { rulesByScope, type LoadedRule, type RuleSet } from './packs/rule-set.js';
-import { mergeUnder } from './merge.js';
+import { mergeUnder, merger } from './merge.js';
 import { compareFindings } from './report/order.js';
 import { summarize } from './report/summary.js';
 import { checkWaiverRules } from './report/load-waivers.js';
@@ -116,23 +116,27 @@ export async function evaluateConfig(
     // Each target (camera defaults merged in) is made when its turn comes and dropped after: the
     // merged copies of 100,000 cameras are not all kept alive through the evaluation.
     const targets = scopeTargets(config.data, scope.each!, scope.defaults);
-    const judge = engine === 'compiled' && omitted ? scopeJudge(members.map((i) => rules[i]!.definition), config.data, params.values, asOf) : undefined;
+    // The full report uses the judge's values too: each outcome's trees are made on them (a fact
+    // shared by several rules computed once per target), only the verdicts are not asked for.
+    const judge = engine === 'compiled' ? scopeJudge(members.map((i) => rules[i]!.definition), config.data, params.values, asOf) : undefined;
     // Per rule: the facts it shares across targets, and one object updated in place for each
     // target (read by an evaluation only before the next one starts). Made when first needed.
     const factsOf: Array<TargetFacts | undefined> = [];
+    const readId = scope.id ? segmentsReader(parsePointer(scope.id)) : undefined;
     for (let t = 0; t < targets.count; t++) {
       const target = targets.target(t);
-      const pointer = targets.pointer(t);
-      const targetId = scope.id ? stringOrUndefined(getAtPointer(target, scope.id)) : undefined;
+      let pointer: string | undefined; // made for a listed outcome only: judging does not read it
+      const targetId = readId ? stringOrUndefined(readId(target)) : undefined;
       judge?.next(target, targetId);
       let fact: DerivedValue | undefined;
       for (let k = 0; k < members.length; k++) {
-        const verdict = judge?.verdict(k);
+        const verdict = omitted ? judge?.verdict(k) : undefined;
         if (verdict === 'pass' || verdict === 'not-applicable') {
           omitted![verdict]++;
           continue;
         }
         const rule = rules[members[k]!]!;
+        pointer ??= targets.pointer(t);
         let facts = factsOf[k];
         if (!facts) {
           // The compiled path computes derived facts when first read.
@@ -155,7 +159,8 @@ export async function evaluateConfig(
         else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
         else {
           const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
-          byRule[members[k]!]!.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate }));
+          const factValue = trees ? (name: string) => judge!.factValue(k, name) : undefined;
+          byRule[members[k]!]!.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate, factValue }));
         }
       }
     }
@@ -210,7 +215,8 @@ function scopeTargets(data: unknown, each: string, defaultsAt?: string): { count
   const list = getAtPointer(data, each);
   if (!Array.isArray(list)) return { count: 0, target: () => undefined, pointer: () => each };
   const defaults = defaultsAt !== undefined ? getAtPointer(data, defaultsAt) : undefined;
-  return { count: list.length, target: (i) => mergeUnder(defaults, list[i]), pointer: (i) => joinPointer(each, i) };
+  const merge = merger(defaults);
+  return { count: list.length, target: (i) => merge(list[i]), pointer: (i) => joinPointer(each, i) };
 }
 
 export { mergeUnder };
@@ -239,6 +245,11 @@ export interface FindingContext {
   locate(pointer: string): SourceLocation | undefined;
   /** Rewrites an evidence pointer before it is reported (default: unchanged). */
   reportPointer?(pointer: string): string;
+  /**
+   * The value of one of the rule's facts when already known from judging the target (scope-judge.ts:
+   * the value the outcome's fact table holds, without computing its provenance again).
+   */
+  factValue?(name: string): unknown;
 }
 
 const readsFacts = new WeakMap<LoadedRule['definition'], string[] | 'all' | undefined>();
@@ -261,7 +272,8 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
   const evidence: Evidence[] = outcome.evidence.map((e) => {
     const location = e.pointer !== undefined ? c.locate(e.pointer) : undefined;
     const pointer = e.pointer !== undefined && c.reportPointer ? c.reportPointer(e.pointer) : e.pointer;
-    const out: Evidence = { ...e };
+    // Each outcome's evidence is made for it alone (outcomeOf), so it is completed in place.
+    const out = e as Evidence;
     if (pointer !== undefined) out.pointer = pointer;
     if (location) out.location = location;
     return out;
@@ -277,7 +289,7 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     for (const [k, v] of outcome.facts) facts[k] = v.value;
   } else if (read) {
     facts = {};
-    for (const k of read) if (outcome.facts.has(k)) facts[k] = outcome.facts.get(k)!.value;
+    for (const k of read) if (outcome.facts.has(k)) facts[k] = c.factValue ? c.factValue(k) : outcome.facts.get(k)!.value;
   }
   const context = {
     target: c.target,

@@ -13,6 +13,27 @@ export function mergeUnder(defaults: unknown, value: unknown): unknown {
   return out;
 }
 
+/**
+ * `(value) => mergeUnder(defaults, value)`, for one `defaults` merged under many values (the
+ * camera defaults under each camera). The same result, made faster: the defaults' own keys are
+ * copied with a spread, which V8 does in one step for objects of one shape, instead of key by key.
+ * A spread also copies symbol keys, which mergeUnder does not: such defaults get mergeUnder itself.
+ */
+export function merger(defaults: unknown): (value: unknown) => unknown {
+  if (!isPlainObject(defaults) || Object.getOwnPropertySymbols(defaults).length > 0) return (value) => mergeUnder(defaults, value);
+  return (value) => {
+    if (!isPlainObject(value)) return value === undefined ? defaults : value;
+    // A spread defines a `__proto__` key as a plain property, as setOwn does.
+    const out: Record<string, unknown> = { ...defaults };
+    for (const k in value) {
+      if (!hasOwn(value, k)) continue;
+      const v = value[k];
+      setOwn(out, k, isPlainObject(v) || v === undefined ? mergeUnder(defaults[k], v) : v);
+    }
+    return out;
+  };
+}
+
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** `out[k] = v`, except that a `__proto__` key stays a plain property instead of changing the prototype. */

@@ -23,6 +23,12 @@ export interface ScopeJudge {
    * this could not plan.
    */
   trees(index: number): { appliesIf?: () => ResultNode; conditions: () => ResultNode } | undefined;
+  /**
+   * The value of the fact `name` of the rule at `index` on the current target (computed now if it
+   * was not read yet): the value the full evaluation's fact table holds, without its provenance.
+   * Undefined for a rule this could not plan or a name it does not declare.
+   */
+  factValue(index: number, name: string): unknown;
 }
 
 /**
@@ -54,6 +60,8 @@ interface Binding {
 interface JudgedRule {
   appliesIf?: CompiledConditions<Frame>;
   conditions: CompiledConditions<Frame>;
+  /** The rule's facts by name, built-in ones included. */
+  facts: ReadonlyMap<string, Binding>;
 }
 
 /** The same argument, encoded so that two rules declaring the same derived fact get the same key. */
@@ -157,6 +165,7 @@ function compileScopePlan(rules: readonly RuleDefinition[], asOf: string): Scope
     return {
       appliesIf: rule.appliesIf ? compileConditions(rule.appliesIf, `rule ${rule.id}, appliesIf`, bind) : undefined,
       conditions: compileConditions(rule.conditions, `rule ${rule.id}, conditions`, bind),
+      facts,
     };
   };
   const judged = rules.map(plan);
@@ -223,6 +232,9 @@ export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown
       if (!r) return undefined;
       const { appliesIf, conditions } = r;
       return { appliesIf: appliesIf ? () => appliesIf.run(frame) : undefined, conditions: () => conditions.run(frame) };
+    },
+    factValue(index, name) {
+      return judged[index]?.facts.get(name)?.read(frame);
     },
   };
 }

@@ -250,11 +250,13 @@ function prioritizeAndRun(node: CompiledBoolean, read: Facts, results: Array<Res
   }
   const isAll = node.kind === 'all';
   let setResult: unknown = isAll;
-  for (const set of node.sets) {
+  for (let j = 0; j < node.sets.length; j++) {
     if (isAll ? !setResult : setResult) break;
+    const set = node.sets[j]!;
     let every = true;
     let some = false;
-    for (const i of set) {
+    for (let k = 0; k < set.length; k++) {
+      const i = set[k]!;
       const r = evaluateNode(children[i]!, read);
       results[i] = r;
       if (r.result === true) some = true;
@@ -332,12 +334,13 @@ function compileJudge(node: CompiledNode): Judge {
     let seen = 0;
     let evaluated = 0;
     let setResult = isAll;
-    for (const set of sets) {
+    for (let j = 0; j < sets.length; j++) {
       if (isAll ? !setResult : setResult) break;
+      const set = sets[j]!;
       let every = true;
       let some = false;
-      for (const child of set) {
-        const x = child(read);
+      for (let i = 0; i < set.length; i++) {
+        const x = set[i]!(read);
         seen |= 1 << (x & TRUTH);
         if (x & STRICT_TRUE) some = true;
         else every = false;

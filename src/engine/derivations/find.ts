@@ -1,4 +1,4 @@
-import { getAtPointer } from '../../parse/pointer.js';
+import { getAtPointer, parsePointer, segmentsReader } from '../../parse/pointer.js';
 import { type ArgumentCompiler, type Derivation, type DerivationContext, type DerivedValue, arg, paramsOf } from './derivation.js';
 import { elementPositionsOf, positionsOf } from './list-index.js';
 
@@ -31,13 +31,15 @@ export const findArgs = {
 /** A match with its argument's value (undefined when not given or not stated). */
 interface MatchValues {
   path: string;
+  /** Reads `path` in an item (made once when compiled; getAtPointer otherwise). */
+  read?: (item: unknown) => unknown;
   equals: unknown;
   contains: unknown;
   in: unknown;
 }
 
 function hits(item: unknown, m: MatchValues): boolean {
-  const v = getAtPointer(item, m.path);
+  const v = m.read !== undefined ? m.read(item) : getAtPointer(item, m.path);
   if (m.equals !== undefined && v === m.equals) return true;
   if (m.contains !== undefined && Array.isArray(v) && v.includes(m.contains)) return true;
   if (Array.isArray(m.in) && v !== undefined && m.in.includes(v)) return true;
@@ -138,8 +140,8 @@ function matchingItems(args: unknown, ctx: DerivationContext): { list: DerivedVa
 }
 
 /**
- * matchingIndices compiled over a rule's arguments. The matches' values are written into objects
- * made once: matchingIndices reads them and returns before the next call.
+ * matchingIndices compiled over a rule's arguments. The matches' values, and the result, are
+ * written into objects made once: each is read before the next call.
  */
 function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>): (frame: F) => { list: unknown; indices: number[] | undefined } {
   const a = args as FindArgs;
@@ -147,7 +149,7 @@ function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>): (frame: F)
   const none = () => undefined;
   const compileMatch = (m: Match) => {
     const [equals, contains, within] = (['equals', 'contains', 'in'] as const).map((key) => (key in m ? arg(m[key]) : none));
-    const values: MatchValues = { path: m.path, equals: undefined, contains: undefined, in: undefined };
+    const values: MatchValues = { path: m.path, read: segmentsReader(parsePointer(m.path)), equals: undefined, contains: undefined, in: undefined };
     return (frame: F): MatchValues => {
       values.equals = equals!(frame);
       values.contains = contains!(frame);
@@ -159,11 +161,14 @@ function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>): (frame: F)
   const excluded = (a.except ?? []).map(compileMatch);
   const wantedValues: MatchValues[] = [];
   const excludedValues: MatchValues[] = [];
+  const result: { list: unknown; indices: number[] | undefined } = { list: undefined, indices: undefined };
   return (frame) => {
     const l = list(frame);
     for (let i = 0; i < wanted.length; i++) wantedValues[i] = wanted[i]!(frame);
     for (let i = 0; i < excluded.length; i++) excludedValues[i] = excluded[i]!(frame);
-    return { list: l, indices: matchingIndices(l, wantedValues, excludedValues) };
+    result.list = l;
+    result.indices = matchingIndices(l, wantedValues, excludedValues);
+    return result;
   };
 }
 
