@@ -20,7 +20,7 @@ export { formatJson } from './report/format-json.js';
 export { formatSarif, toSarif, SARIF_SCHEMA_URI, type SarifFormatOptions } from './report/format-sarif.js';
 export { formatJunit, type JunitFormatOptions } from './report/format-junit.js';
 export { formatMarkdown, type MarkdownFormatOptions } from './report/format-markdown.js';
-export { formatReport, REPORT_FORMATS, REPORT_FILE_NAMES, type ReportFormat, type FormatOptions } from './report/formats.js';
+export { formatReport, formatReportChunks, REPORT_FORMATS, REPORT_FILE_NAMES, type ReportFormat, type FormatOptions } from './report/formats.js';
 export { failingFindings, failsPolicy, FAIL_ON_LEVELS, type FailOn, type FailPolicy } from './report/threshold.js';
 export { parseWaivers, checkWaiverRules } from './report/load-waivers.js';
 export { applyWaivers } from './report/waivers.js';

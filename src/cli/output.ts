@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '../packs/rule-set.js';
-import { REPORT_FILE_NAMES, formatReport, type ReportFormat } from '../report/formats.js';
+import { REPORT_FILE_NAMES, formatReportChunks, type ReportFormat } from '../report/formats.js';
 import { VigieInputError, formatLocation } from '../errors.js';
 import type { Report } from '../types.js';
 import type { CliIO } from './command.js';
@@ -18,8 +18,9 @@ export function useColor(options: Pick<ReportOptions, 'color'>, io: CliIO, toTer
  * format in --output-dir. Every report-producing command goes through here.
  */
 export function writeReport(report: Report, options: ReportOptions, io: CliIO, ruleSet?: RuleSet): void {
+  // Written piece by piece: the JSON of a large full report does not fit in one string.
   const render = (format: ReportFormat, toTerminal: boolean) =>
-    formatReport(report, format, {
+    formatReportChunks(report, format, {
       lang: options.lang,
       rules: ruleSet?.rules.map((r) => r.definition),
       verbose: options.verbose,
@@ -31,13 +32,13 @@ export function writeReport(report: Report, options: ReportOptions, io: CliIO, r
     writeOrFail(dir, () => mkdirSync(dir, { recursive: true }));
     for (const format of options.formats) {
       const file = join(dir, REPORT_FILE_NAMES[format]);
-      writeOrFail(file, () => writeFileSync(file, render(format, false)));
+      writeOrFail(file, () => writeChunks(file, render(format, false)));
     }
   } else if (options.output !== undefined) {
     const file = options.output;
-    writeOrFail(file, () => writeFileSync(file, render(options.formats[0]!, false)));
+    writeOrFail(file, () => writeChunks(file, render(options.formats[0]!, false)));
   } else {
-    io.stdout(render(options.formats[0]!, true));
+    for (const chunk of render(options.formats[0]!, true)) io.stdout(chunk);
   }
   // Expired and unused waivers are in every format; when no text report reaches the terminal,
   // say so on stderr too, so that a CI log shows them.
@@ -46,6 +47,18 @@ export function writeReport(report: Report, options: ReportOptions, io: CliIO, r
       const at = w.waiver.location ? `${formatLocation(w.waiver.location)}: ` : '';
       io.stderr(`vigie: warning: ${at}${w.status} waiver for ${w.waiver.rule} ${w.waiver.target}${w.status === 'expired' ? ` (expired on ${w.waiver.expires})` : ' (matches no finding)'}\n`);
     }
+  }
+}
+
+function writeChunks(file: string, chunks: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk);
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

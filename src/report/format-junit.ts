@@ -34,20 +34,40 @@ const attrs = (a: Record<string, string | number>) =>
     .join('');
 
 export function formatJunit(report: Report, options: JunitFormatOptions = {}): string {
+  return [...formatJunitChunks(report, options)].join('');
+}
+
+/** Test cases per piece of formatJunitChunks. */
+const CASES_PER_CHUNK = 1000;
+
+/**
+ * formatJunit's text in pieces that join to exactly that text: a full report of 100,000 cameras
+ * has a million test cases, more text than is wise to hold as one string.
+ */
+export function* formatJunitChunks(report: Report, options: JunitFormatOptions = {}): Generator<string> {
   const lang = options.lang ?? 'fr';
   const undeterminedFails = options.undeterminedAs === 'failure';
+  const failed = (f: Finding) => f.status === 'violation' || (undeterminedFails && f.status === 'undetermined');
+  const skipped = (f: Finding) => !failed(f) && f.status !== 'pass';
   const packs = [...new Set([...report.packs, ...report.findings.map((f) => f.pack)])];
-  const suites = packs.map((pack) => {
-    const findings = report.findings.filter((f) => f.pack === pack);
-    const failed = (f: Finding) => f.status === 'violation' || (undeterminedFails && f.status === 'undetermined');
-    const skipped = (f: Finding) => !failed(f) && f.status !== 'pass';
-    const cases = findings.map((f) => testCase(f, lang, failed(f), skipped(f)));
-    const head = attrs({ name: pack, tests: findings.length, failures: findings.filter(failed).length, errors: 0, skipped: findings.filter(skipped).length });
-    return `  <testsuite${head}>\n    <properties>\n      <property name="asOf" value="${escapeXml(report.asOf)}"/>\n      <property name="vigieVersion" value="${escapeXml(report.vigieVersion)}"/>\n    </properties>\n${cases.join('')}  </testsuite>\n`;
-  });
   const total = report.findings.length;
-  const failures = report.findings.filter((f) => f.status === 'violation' || (undeterminedFails && f.status === 'undetermined')).length;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'vigie', tests: total, failures, errors: 0 })}>\n${suites.join('')}</testsuites>\n`;
+  const failures = report.findings.filter(failed).length;
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'vigie', tests: total, failures, errors: 0 })}>\n`;
+  for (const pack of packs) {
+    const findings = report.findings.filter((f) => f.pack === pack);
+    const head = attrs({ name: pack, tests: findings.length, failures: findings.filter(failed).length, errors: 0, skipped: findings.filter(skipped).length });
+    let out = `  <testsuite${head}>\n    <properties>\n      <property name="asOf" value="${escapeXml(report.asOf)}"/>\n      <property name="vigieVersion" value="${escapeXml(report.vigieVersion)}"/>\n    </properties>\n`;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      out += testCase(f, lang, failed(f), skipped(f));
+      if ((i + 1) % CASES_PER_CHUNK === 0) {
+        yield out;
+        out = '';
+      }
+    }
+    yield `${out}  </testsuite>\n`;
+  }
+  yield '</testsuites>\n';
 }
 
 function testCase(f: Finding, lang: Lang, failed: boolean, skipped: boolean): string {

@@ -1,6 +1,6 @@
 import type { Lang, Report, RuleDefinition } from '../types.js';
-import { formatJson } from './format-json.js';
-import { formatJunit } from './format-junit.js';
+import { formatJson, formatJsonChunks } from './format-json.js';
+import { formatJunit, formatJunitChunks } from './format-junit.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
@@ -31,6 +31,17 @@ export function formatReport(report: Report, format: ReportFormat, options: Form
     case 'markdown':
       return formatMarkdown(report, options);
   }
+}
+
+/**
+ * formatReport's text in pieces that join to exactly that text: the JSON and JUnit reports, which
+ * list every finding, a thousand findings at a time (the JSON of a full report of 100,000 cameras
+ * is more text than one string can hold); the others, which list problems only, whole.
+ */
+export function formatReportChunks(report: Report, format: ReportFormat, options: FormatOptions = {}): Iterable<string> {
+  if (format === 'json') return formatJsonChunks(report);
+  if (format === 'junit') return formatJunitChunks(report, options);
+  return [formatReport(report, format, options)];
 }
 
 /** The file name a format is written to with --output-dir. */
