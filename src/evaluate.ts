@@ -107,8 +107,9 @@ export async function evaluateConfig(
   // Findings are gathered per rule and joined in the rules' order.
   const byRule = rules.map((): Finding[] => []);
   // Rules are evaluated scope by scope, target by target: the targets (camera defaults merged in)
-  // are listed once per scope, and when only problems are listed the scope's rules first judge
-  // each target from their facts' values (scope-judge.ts), sharing the facts they have in common.
+  // are listed once per scope, and the scope's rules read each target's facts as values
+  // (scope-judge.ts), sharing the facts they have in common. When only problems are listed, they
+  // first judge each target from those values; what passes is only counted.
   for (const [name, members] of rulesByScope(rules)) {
     const scope = ruleSet.scopes[name]!;
     // Streamed scopes (an access log) have no targets in the deployment: auditLog evaluates them.
