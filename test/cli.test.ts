@@ -234,4 +234,25 @@ describe('vigie check … | head (built binary)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
   });
+
+  it('exits quietly too when the pipe closes while a JSON report is written in pieces', async () => {
+    // Some 9,000 findings: nine pieces and more, the pipe closed after the first.
+    const cameras = Array.from({ length: 3000 }, (_, i) => `  - id: C${i}
+    audio: { capture: true }
+`).join('');
+    const big = file('big-json.yaml', `cameras:
+${cameras}`);
+    const child = spawn(process.execPath, [CLI, 'check', big, '--as-of', '2026-06-01', '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let firstChunk = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', (d) => {
+      firstChunk = String(d);
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(firstChunk).toMatch(/^\{\n {2}"vigieVersion"/);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
 });
