@@ -217,19 +217,27 @@ describe('vigie check on a directory (built binary)', () => {
 });
 
 describe('vigie check … | head (built binary)', () => {
-  it('exits quietly with its own code when the reader closes the pipe early (before: an EPIPE stack trace)', async () => {
+  /**
+   * Like `head -1`: runs vigie check on 3,000 cameras capturing sound, reads the first chunk of its
+   * output, then closes the pipe while vigie still has megabytes to write.
+   */
+  async function checkUntilPipeCloses(name: string, args: string[]): Promise<{ firstChunk: string; stderr: string; code: number | null }> {
     const cameras = Array.from({ length: 3000 }, (_, i) => `  - id: C${i}\n    audio: { capture: true }\n`).join('');
-    const big = file('big.yaml', `cameras:\n${cameras}`);
-    const child = spawn(process.execPath, [CLI, 'check', big, '--as-of', '2026-06-01'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const big = file(name, `cameras:\n${cameras}`);
+    const child = spawn(process.execPath, [CLI, 'check', big, '--as-of', '2026-06-01', ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let firstChunk = '';
     child.stderr.on('data', (d) => (stderr += d));
-    // Like `head -1`: read the first chunk, then close the pipe while vigie still has megabytes to write.
     child.stdout.once('data', (d) => {
       firstChunk = String(d);
       child.stdout.destroy();
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { firstChunk, stderr, code };
+  }
+
+  it('exits quietly with its own code when the reader closes the pipe early (before: an EPIPE stack trace)', async () => {
+    const { firstChunk, stderr, code } = await checkUntilPipeCloses('big.yaml', []);
     expect(firstChunk).toContain('VIOLATION no-audio-capture');
     expect(stderr).toBe('');
     expect(code).toBe(1);
@@ -237,22 +245,10 @@ describe('vigie check … | head (built binary)', () => {
 
   it('exits quietly too when the pipe closes while a JSON report is written in pieces', async () => {
     // Some 9,000 findings: nine pieces and more, the pipe closed after the first.
-    const cameras = Array.from({ length: 3000 }, (_, i) => `  - id: C${i}
-    audio: { capture: true }
-`).join('');
-    const big = file('big-json.yaml', `cameras:
-${cameras}`);
-    const child = spawn(process.execPath, [CLI, 'check', big, '--as-of', '2026-06-01', '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let firstChunk = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.once('data', (d) => {
-      firstChunk = String(d);
-      child.stdout.destroy();
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { firstChunk, stderr, code } = await checkUntilPipeCloses('big-json.yaml', ['--format', 'json']);
     expect(firstChunk).toMatch(/^\{\n {2}"vigieVersion"/);
     expect(stderr).toBe('');
     expect(code).toBe(1);
   });
 });
+
