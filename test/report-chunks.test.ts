@@ -50,5 +50,14 @@ describe('formatJsonChunks', () => {
     const cases = xml.testsuites.testsuite.flatMap((s: { testcase?: unknown[] }) => s.testcase ?? []);
     expect(cases).toHaveLength(report.findings.length);
     expect(Number(xml.testsuites['@_failures'])).toBe(report.findings.filter((f) => f.status === 'violation').length);
+
+    // Text with --verbose in pieces too: every finding's heading once, then the summary, last.
+    const verbose = [...formatReportChunks(report, 'text', { lang: 'en', verbose: true })];
+    expect(verbose.length).toBeGreaterThan(2);
+    const lines = verbose.join('').split('\n');
+    const headings = lines.filter((line) => /^(VIOLATION|UNDETERMINED|WAIVED|PASS|NOT APPLICABLE) /.test(line));
+    expect(headings).toHaveLength(report.findings.length);
+    expect(lines.at(-2)).toMatch(/^Summary /);
+    expect(lines.at(-1)).toBe('');
   });
 });

@@ -21,6 +21,17 @@ const colors: Record<Finding['status'], string> = { violation: '31;1', undetermi
 
 /** A report for a person at a terminal: problems first, each with the law and the fix. */
 export function formatText(report: Report, options: TextFormatOptions = {}): string {
+  return [...formatTextChunks(report, options)].join('');
+}
+
+/** Findings per piece of formatTextChunks. */
+const FINDINGS_PER_CHUNK = 1000;
+
+/**
+ * formatText's text in pieces that join to exactly that text: with --verbose it shows every finding
+ * with its law and fix, more text for 100,000 cameras than one string can hold.
+ */
+export function* formatTextChunks(report: Report, options: TextFormatOptions = {}): Generator<string> {
   const lang = options.lang ?? 'fr';
   const l = labels[lang];
   const color = options.color ?? false;
@@ -30,8 +41,16 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
     .map(({ f }) => f);
-  const lines: string[] = [];
-  for (const f of shown) {
+  let lines: string[] = [];
+  // Every line ends with a newline: the same text as the lines joined with newlines, plus one.
+  const flush = () => {
+    const out = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+    lines = [];
+    return out;
+  };
+  for (let n = 0; n < shown.length; n++) {
+    const f = shown[n]!;
+    if (n > 0 && n % FINDINGS_PER_CHUNK === 0) yield flush();
     const where = formatLocation(f.location) || f.pointer;
     lines.push(`${paint(color, colors[f.status], l[f.status])} ${f.ruleId} [${f.severity}] ${where}${f.targetId ? ` (${f.targetId})` : ''}`);
     lines.push(`  ${f.message[lang]}`);
@@ -56,5 +75,5 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
   lines.push(
     `${l.summary} (${l.asOf} ${report.asOf}, packs ${report.packs.join(', ')}): ${s.violation} ${l.violation.toLowerCase()}, ${s.undetermined} ${l.undetermined.toLowerCase()}, ${s.waived} ${l.waived.toLowerCase()}, ${s.pass} ${l.pass.toLowerCase()}, ${s['not-applicable']} ${l['not-applicable'].toLowerCase()}`,
   );
-  return lines.join('\n') + '\n';
+  yield flush();
 }

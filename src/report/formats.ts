@@ -3,7 +3,7 @@ import { formatJson, formatJsonChunks } from './format-json.js';
 import { formatJunit, formatJunitChunks } from './format-junit.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatSarif } from './format-sarif.js';
-import { formatText } from './format-text.js';
+import { formatText, formatTextChunks } from './format-text.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -34,13 +34,15 @@ export function formatReport(report: Report, format: ReportFormat, options: Form
 }
 
 /**
- * formatReport's text in pieces that join to exactly that text: the JSON and JUnit reports, which
- * list every finding, a thousand findings at a time (the JSON of a full report of 100,000 cameras
- * is more text than one string can hold); the others, which list problems only, whole.
+ * formatReport's text in pieces that join to exactly that text: JSON, JUnit and text (which lists
+ * every finding with --verbose) a thousand findings at a time, since the JSON of a full report of
+ * 100,000 cameras is more text than one string can hold; Markdown and SARIF, which list problems
+ * only, whole.
  */
 export function formatReportChunks(report: Report, format: ReportFormat, options: FormatOptions = {}): Iterable<string> {
   if (format === 'json') return formatJsonChunks(report);
   if (format === 'junit') return formatJunitChunks(report, options);
+  if (format === 'text') return formatTextChunks(report, options);
   return [formatReport(report, format, options)];
 }
 
