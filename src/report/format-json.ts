@@ -5,15 +5,15 @@ export function formatJson(report: Report): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-/** Findings per piece of formatJsonChunks: pieces of a megabyte or two. */
+/** Findings per piece of formatJsonChunks: pieces of a few megabytes. */
 const FINDINGS_PER_CHUNK = 1000;
+const FINDINGS_OPEN = '{\n  "findings": [';
+const FINDINGS_CLOSE = '\n  ]\n}';
 
 /**
  * formatJson's text in pieces that join to exactly that text, so that a report too large for one
  * string (the full report of 100,000 cameras is over a gigabyte of JSON, beyond the longest string
- * V8 makes) can be written out piece by piece. Each finding is written as JSON.stringify writes it
- * at its depth: its own text, each line indented four more spaces (a JSON text has no newline
- * inside a string, where one is written `\n`).
+ * V8 makes) can be written out piece by piece.
  */
 export function* formatJsonChunks(report: Report): Generator<string> {
   const record = report as unknown as Record<string, unknown>;
@@ -29,14 +29,13 @@ export function* formatJsonChunks(report: Report): Generator<string> {
         continue;
       }
       out += '[';
-      for (let i = 0; i < value.length; i++) {
-        // An element JSON.stringify cannot write (undefined, a function) is written null in a list.
-        const text = JSON.stringify(value[i], null, 2) ?? 'null';
-        out += `${i === 0 ? '' : ','}\n    ${indent(text, '    ')}`;
-        if ((i + 1) % FINDINGS_PER_CHUNK === 0) {
-          yield out;
-          out = '';
-        }
+      for (let i = 0; i < value.length; i += FINDINGS_PER_CHUNK) {
+        // JSON.stringify writes the findings at their depth when they are at that depth in what it
+        // writes: a thousand at a time, in an object of the report's shape, whose ends are cut.
+        const text = JSON.stringify({ findings: value.slice(i, i + FINDINGS_PER_CHUNK) }, null, 2);
+        out += `${i === 0 ? '' : ','}${text.slice(FINDINGS_OPEN.length, text.length - FINDINGS_CLOSE.length)}`;
+        yield out;
+        out = '';
       }
       out += '\n  ]';
       continue;
