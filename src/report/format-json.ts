@@ -1,12 +1,11 @@
 import type { Report } from '../types.js';
+import { FINDINGS_PER_PIECE } from './pieces.js';
 
 /** The report exactly as the library returns it, indented. */
 export function formatJson(report: Report): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-/** Findings per piece of formatJsonChunks: pieces of a few megabytes. */
-const FINDINGS_PER_CHUNK = 1000;
 const FINDINGS_OPEN = '{\n  "findings": [';
 const FINDINGS_CLOSE = '\n  ]\n}';
 
@@ -29,10 +28,10 @@ export function* formatJsonChunks(report: Report): Generator<string> {
         continue;
       }
       out += '[';
-      for (let i = 0; i < value.length; i += FINDINGS_PER_CHUNK) {
+      for (let i = 0; i < value.length; i += FINDINGS_PER_PIECE) {
         // JSON.stringify writes the findings at their depth when they are at that depth in what it
         // writes: a thousand at a time, in an object of the report's shape, whose ends are cut.
-        const text = JSON.stringify({ findings: value.slice(i, i + FINDINGS_PER_CHUNK) }, null, 2);
+        const text = JSON.stringify({ findings: value.slice(i, i + FINDINGS_PER_PIECE) }, null, 2);
         out += `${i === 0 ? '' : ','}${text.slice(FINDINGS_OPEN.length, text.length - FINDINGS_CLOSE.length)}`;
         yield out;
         out = '';

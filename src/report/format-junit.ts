@@ -1,5 +1,6 @@
 import { formatValue, operatorSymbol } from '../engine/template.js';
 import type { Finding, Lang, Report } from '../types.js';
+import { FINDINGS_PER_PIECE } from './pieces.js';
 
 /**
  * JUnit XML, as GitLab (artifacts:reports:junit) and Jenkins read it: one `<testsuite>` per rule
@@ -37,8 +38,6 @@ export function formatJunit(report: Report, options: JunitFormatOptions = {}): s
   return [...formatJunitChunks(report, options)].join('');
 }
 
-/** Test cases per piece of formatJunitChunks. */
-const CASES_PER_CHUNK = 1000;
 
 /**
  * formatJunit's text in pieces that join to exactly that text: a full report of 100,000 cameras
@@ -60,7 +59,7 @@ export function* formatJunitChunks(report: Report, options: JunitFormatOptions =
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i]!;
       out += testCase(f, lang, failed(f), skipped(f));
-      if ((i + 1) % CASES_PER_CHUNK === 0) {
+      if ((i + 1) % FINDINGS_PER_PIECE === 0) {
         yield out;
         out = '';
       }

@@ -3,6 +3,7 @@ import { formatValue, operatorSymbol } from '../engine/template.js';
 import type { Finding, Lang, Report } from '../types.js';
 import { formatLogSummaries } from './format-logs.js';
 import { STATUSES } from './summary.js';
+import { FINDINGS_PER_PIECE } from './pieces.js';
 
 export interface TextFormatOptions {
   lang?: Lang;
@@ -24,8 +25,6 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
   return [...formatTextChunks(report, options)].join('');
 }
 
-/** Findings per piece of formatTextChunks. */
-const FINDINGS_PER_CHUNK = 1000;
 
 /**
  * formatText's text in pieces that join to exactly that text: with --verbose it shows every finding
@@ -50,7 +49,7 @@ export function* formatTextChunks(report: Report, options: TextFormatOptions = {
   };
   for (let n = 0; n < shown.length; n++) {
     const f = shown[n]!;
-    if (n > 0 && n % FINDINGS_PER_CHUNK === 0) yield flush();
+    if (n > 0 && n % FINDINGS_PER_PIECE === 0) yield flush();
     const where = formatLocation(f.location) || f.pointer;
     lines.push(`${paint(color, colors[f.status], l[f.status])} ${f.ruleId} [${f.severity}] ${where}${f.targetId ? ` (${f.targetId})` : ''}`);
     lines.push(`  ${f.message[lang]}`);
