@@ -3,7 +3,7 @@ import { version } from '../package.json';
 import { checkedConfigInput, type ConfigInput, type LoadedConfig } from './config.js';
 import { VigieInputError } from './errors.js';
 import { checkEvaluateOptions } from './options.js';
-import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, outcomeOfTrees, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
+import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
 import { placeholders, renderTemplate } from './engine/template.js';
 import { getAtPointer, joinPointer, parsePointer, segmentsReader } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
@@ -148,11 +148,11 @@ export async function evaluateConfig(
         facts.pointer = pointer;
         facts.targetId = targetId;
         facts.targetFact = fact ??= targetFact(target, pointer);
-        // A target the judge sent here is listed: its trees are made on the values judged, and
+        // A target the judge sent here is listed: its outcome is decided on the values judged, and
         // only the facts the deciding conditions name are computed again with their provenance.
-        const trees = judge?.trees(k);
-        const outcome = trees
-          ? outcomeOfTrees(trees.appliesIf, trees.conditions, buildFacts(rule.definition, facts), params.evidence)
+        const judged = judge?.planned(k) === true;
+        const outcome = judged
+          ? judge!.outcome(k, buildFacts(rule.definition, facts), params.evidence)!
           : engine === 'compiled'
             ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence, omitted !== undefined)
             : await evaluateRuleOnTarget(rule, facts, params.evidence);
@@ -160,7 +160,7 @@ export async function evaluateConfig(
         else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
         else {
           const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
-          const factValue = trees ? (name: string) => judge!.factValue(k, name) : undefined;
+          const factValue = judged ? (name: string) => judge!.factValue(k, name) : undefined;
           byRule[members[k]!]!.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate, factValue }));
         }
       }
