@@ -468,7 +468,9 @@ function collectDecisive(node: CompiledNode, want: number, rec: Recording, still
   }
   // For the absorbing value or unknown, the children that have it decided; otherwise all of them did.
   const onlyWanted = want === (node.kind === 'all' ? F : T) || want === U;
-  for (const child of node.children) {
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     const t = rec.stamps[child.id] === rec.epoch ? rec.judged[child.id]! & TRUTH : still.get(child)!;
     if (!onlyWanted || t === want) collectDecisive(child, want, rec, still, into);
   }
