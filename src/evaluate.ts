@@ -3,14 +3,14 @@ import { version } from '../package.json';
 import { checkedConfigInput, type ConfigInput, type LoadedConfig } from './config.js';
 import { VigieInputError } from './errors.js';
 import { checkEvaluateOptions } from './options.js';
-import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, outcomeOfTrees, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
+import { compiledRule, evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type ConditionEngine, type RuleOutcome } from './engine/evaluate-rule.js';
 import { placeholders, renderTemplate } from './engine/template.js';
 import { getAtPointer, joinPointer, parsePointer, segmentsReader } from './parse/pointer.js';
 import { builtinRuleSet } from './packs/builtin.js';
 import { resolveParameters, type ResolvedParameters } from './packs/parameters.js';
 import { rulesByScope, type LoadedRule, type RuleSet } from './packs/rule-set.js';
 import { mergeUnder, merger } from './merge.js';
-import { compareFindings } from './report/order.js';
+import { compareFindings, compareRuleIds, isSorted } from './report/order.js';
 import { summarize } from './report/summary.js';
 import { checkWaiverRules } from './report/load-waivers.js';
 import { applyWaivers } from './report/waivers.js';
@@ -148,11 +148,11 @@ export async function evaluateConfig(
         facts.pointer = pointer;
         facts.targetId = targetId;
         facts.targetFact = fact ??= targetFact(target, pointer);
-        // A target the judge sent here is listed: its trees are made on the values judged, and
+        // A target the judge sent here is listed: its outcome is decided on the values judged, and
         // only the facts the deciding conditions name are computed again with their provenance.
-        const trees = judge?.trees(k);
-        const outcome = trees
-          ? outcomeOfTrees(trees.appliesIf, trees.conditions, buildFacts(rule.definition, facts), params.evidence)
+        const judged = judge?.planned(k) === true;
+        const outcome = judged
+          ? judge!.outcome(k, buildFacts(rule.definition, facts), params.evidence)!
           : engine === 'compiled'
             ? evaluateRuleOnTargetCompiled(rule, facts, params.evidence, omitted !== undefined)
             : await evaluateRuleOnTarget(rule, facts, params.evidence);
@@ -160,14 +160,17 @@ export async function evaluateConfig(
         else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
         else {
           const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
-          const factValue = trees ? (name: string) => judge!.factValue(k, name) : undefined;
+          const factValue = judged ? (name: string) => judge!.factValue(k, name) : undefined;
           byRule[members[k]!]!.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate, factValue }));
         }
       }
     }
   }
+  // Joined in the order of rule ids: each rule's findings are in document order already, so a
+  // report of one file comes out sorted (assembleReport then only checks it).
   const findings: Finding[] = [];
-  for (const list of byRule) for (const f of list) findings.push(f);
+  const order = rules.map((_, i) => i).sort((a, b) => compareRuleIds(rules[a]!.definition.id, rules[b]!.definition.id));
+  for (const i of order) for (const f of byRule[i]!) findings.push(f);
   return findings;
 }
 
@@ -197,7 +200,8 @@ export async function evaluateMany(inputs: ConfigInput[], options: EvaluateOptio
 
 export function assembleReport(findings: Finding[], meta: { asOf: string; packs: string[]; inputs: string[]; waivers: Waiver[]; omitted?: OmittedCounts }): Report {
   const { findings: waived, statuses } = applyWaivers(findings, meta.waivers, meta.asOf);
-  waived.sort(compareFindings);
+  // A stable sort of a sorted list changes nothing: checking is one comparison per finding.
+  if (!isSorted(waived, compareFindings)) waived.sort(compareFindings);
   const summary = summarize(waived);
   const report: Report = { vigieVersion: version, asOf: meta.asOf, packs: meta.packs, inputs: meta.inputs, findings: waived, summary, waivers: statuses };
   if (meta.omitted) {

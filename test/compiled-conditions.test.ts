@@ -6,7 +6,7 @@ import { outcomeOf } from '../src/engine/evaluate-rule.js';
 import type { FactTable } from '../src/engine/facts.js';
 import { conditionEngine, runConditions } from '../src/engine/json-rules-engine.js';
 import { builtinOperatorNames, customOperators, operatorDecoratorNames, registeredOperators } from '../src/engine/operators/index.js';
-import { truth, type ResultNode } from '../src/engine/three-valued.js';
+import { decisiveLeaves, truth, type ResultNode } from '../src/engine/three-valued.js';
 import type { ParameterEvidence } from '../src/types.js';
 
 /**
@@ -110,9 +110,16 @@ describe('compiled conditions decide exactly as json-rules-engine', () => {
         expect(fast.threw).toBe(ref.threw);
         if (ref.threw || fast.threw) return;
         expect(fast.tree).toStrictEqual(ref.tree);
-        expect(compileConditions(conditions, 'r').judge(tableOf(values))).toBe(truth(ref.tree));
+        const compiledTree = compileConditions(conditions, 'r');
+        expect(compiledTree.judge(tableOf(values))).toBe(truth(ref.tree));
         const table = tableOf(values);
         expect(outcomeOf(fast.tree, table, PARAMS)).toStrictEqual(outcomeOf(ref.tree, table, PARAMS));
+        // Deciding without the tree: the same truth and the same deciding leaves, as the tree has them.
+        const t = truth(ref.tree);
+        const decision = compiledTree.decide(tableOf(values));
+        expect(decision).toStrictEqual({ truth: t, leaves: decisiveLeaves(ref.tree, t) });
+        // Twice on the same compiled tree: nothing is left over from the call before.
+        expect(compiledTree.decide(tableOf(values))).toStrictEqual(decision);
       }),
       { numRuns: RUNS },
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VigieInputError, evaluate, parseConfig } from '../src/index.js';
+import { VigieInputError, evaluate, evaluateMany, parseConfig } from '../src/index.js';
+import { compareFindings } from '../src/report/order.js';
 
 const AS_OF = '2026-01-15';
 
@@ -52,6 +53,19 @@ describe('evaluate', () => {
     expect(f.message.fr).toContain('B');
     expect(f.remediation.en).toBeTruthy();
     expect(a.summary.total).toBe(a.findings.length);
+  });
+
+  it('lists findings by file, then rule id, then target in document order', async () => {
+    // Twelve cameras, so that /cameras/10 sorts after /cameras/2; two files given out of order.
+    const cameras = Array.from({ length: 12 }, (_, i) => ({ id: `C${i}`, audio: { capture: i % 3 === 0 } }));
+    const one = await evaluate({ cameras }, { asOf: AS_OF });
+    const inOrder = (r: typeof one) => [...r.findings].sort(compareFindings);
+    expect(one.findings.filter((f) => f.ruleId === 'no-audio-capture').map((f) => f.pointer)).toEqual(cameras.map((_, i) => `/cameras/${i}`));
+    expect(one.findings).toEqual(inOrder(one));
+    const files = [parseConfig(JSON.stringify({ cameras }), { file: 'z.json' }), parseConfig(JSON.stringify({ cameras: cameras.slice(0, 3) }), { file: 'a.json' })];
+    const many = await evaluateMany(files, { asOf: AS_OF, findings: 'problems' });
+    expect(many.findings[0]!.location!.file).toBe('a.json');
+    expect(many.findings).toEqual(inOrder(many));
   });
 
   it('does not start on an invalid config', async () => {

@@ -1,22 +1,32 @@
 // The naive way: json-rules-engine with its default options, one `engine.run` per target per rule,
-// on the same rule files (conditions and derived facts), judged in three-valued logic.
+// on the same rule files (conditions and derived facts), judged in three-valued logic. Also the
+// other naive way, one engine with every rule of a scope and one `engine.run` per target
+// (naivePerTargetFindings), which scripts/bench/naive-patterns.mjs compares with it.
 import { Engine } from 'json-rules-engine';
 import { customOperators, derivations, getAtPointer } from '../../dist/index.js';
 
 /** JSON Pointer `/a/b` → JSONPath `$.a.b`, which json-rules-engine's default path resolver reads. */
 const toJsonPath = (pointer) => '$' + pointer.split('/').slice(1).map((s) => `[${JSON.stringify(s)}]`).join('');
 
-function withJsonPaths(node) {
-  if (node.all) return { ...node, all: node.all.map(withJsonPaths) };
-  if (node.any) return { ...node, any: node.any.map(withJsonPaths) };
-  if (node.not) return { ...node, not: withJsonPaths(node.not) };
-  const value = node.value && typeof node.value === 'object' && 'fact' in node.value && node.value.path ? { ...node.value, path: toJsonPath(node.value.path) } : node.value;
-  return { ...node, ...(node.path ? { path: toJsonPath(node.path) } : {}), value };
+/** The condition tree with JSONPath paths; fact names renamed by `rename` (default: kept). */
+function withJsonPaths(node, rename = (fact) => fact) {
+  const again = (n) => withJsonPaths(n, rename);
+  if (node.all) return { ...node, all: node.all.map(again) };
+  if (node.any) return { ...node, any: node.any.map(again) };
+  if (node.not) return { ...node, not: again(node.not) };
+  const ref = node.value && typeof node.value === 'object' && 'fact' in node.value;
+  const value = ref ? { ...node.value, fact: rename(node.value.fact), ...(node.value.path ? { path: toJsonPath(node.value.path) } : {}) } : node.value;
+  return { ...node, fact: rename(node.fact), ...(node.path ? { path: toJsonPath(node.path) } : {}), value };
+}
+
+function newEngine() {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  for (const op of customOperators) engine.addOperator(op.name, op.evaluate);
+  return engine;
 }
 
 function engineFor(conditions) {
-  const engine = new Engine([], { allowUndefinedFacts: true });
-  for (const op of customOperators) engine.addOperator(op.name, op.evaluate);
+  const engine = newEngine();
   engine.addRule({ conditions: withJsonPaths(conditions), event: { type: 'holds' } });
   return engine;
 }
@@ -92,6 +102,46 @@ export async function naiveFindings(deployment, rules, params, asOf) {
         status = STATUS[truth((results[0] ?? failureResults[0]).conditions)];
       }
       findings.push({ ruleId: definition.id, pointer, status });
+    }
+  }
+  return findings;
+}
+
+const BUILTIN_FACTS = new Set(['target', 'targetId', 'deployment', 'param', 'asOf']);
+
+/**
+ * One engine per scope holding every rule (its `appliesIf` and its conditions as two engine rules,
+ * its derived facts renamed `rule-id::fact` so that rules do not share them), one `engine.run` per
+ * target; returns [{ ruleId, pointer, status }] like naiveFindings.
+ */
+export async function naivePerTargetFindings(deployment, rules, params, asOf) {
+  const findings = [];
+  for (const scope of [...new Set(rules.map((r) => r.definition.scope))]) {
+    const members = rules.filter((r) => r.definition.scope === scope).map((r) => r.definition);
+    const engine = newEngine();
+    for (const d of members) {
+      const rename = (fact) => (BUILTIN_FACTS.has(fact) ? fact : `${d.id}::${fact}`);
+      if (d.appliesIf) engine.addRule({ name: `${d.id}#appliesIf`, conditions: withJsonPaths(d.appliesIf, rename), event: { type: 'holds' } });
+      engine.addRule({ name: `${d.id}#conditions`, conditions: withJsonPaths(d.conditions, rename), event: { type: 'holds' } });
+    }
+    for (const { target, pointer } of targetsOf(deployment, scope)) {
+      const targetId = scope === 'deployment' ? undefined : scope === 'authorization' ? target.reference : target.id;
+      const facts = { target, targetId, deployment, param: params, asOf };
+      for (const d of members) {
+        const own = derivedFacts(d, { target, targetId, deployment, param: params, asOf });
+        for (const name of Object.keys(d.facts ?? {})) facts[`${d.id}::${name}`] = own[name];
+      }
+      const { results, failureResults } = await engine.run(facts);
+      const trees = new Map([...results, ...failureResults].map((r) => [r.name, r.conditions]));
+      for (const d of members) {
+        let status;
+        if (d.appliesIf) {
+          const t = truth(trees.get(`${d.id}#appliesIf`));
+          if (t !== 'T') status = t === 'F' ? 'not-applicable' : 'undetermined';
+        }
+        status ??= STATUS[truth(trees.get(`${d.id}#conditions`))];
+        findings.push({ ruleId: d.id, pointer, status });
+      }
     }
   }
   return findings;

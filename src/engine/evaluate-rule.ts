@@ -3,7 +3,7 @@ import { getAtPointer } from '../parse/pointer.js';
 import type { LoadedRule } from '../packs/rule-set.js';
 import type { FindingStatus, ParameterEvidence } from '../types.js';
 import { buildFacts, factValues, type FactTable, type TargetFacts } from './facts.js';
-import { compileConditions, type CompiledConditions } from './compile/conditions.js';
+import { compileConditions, type CompiledConditions, type Decision } from './compile/conditions.js';
 import { conditionEngine, runConditions } from './json-rules-engine.js';
 import { decisiveLeaves, isValueFactRef, truth, type ResultNode } from './three-valued.js';
 
@@ -70,7 +70,9 @@ export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts
   const values = factValues(table);
   const { appliesIf, conditions } = await enginesOf(rule);
   if (appliesIf) {
-    const inapplicable = notApplicable(await runConditions(appliesIf, values), table, parameters);
+    const tree = await runConditions(appliesIf, values);
+    const t = truth(tree);
+    const inapplicable = notApplicable({ truth: t, leaves: decisiveLeaves(tree, t) }, table, parameters);
     if (inapplicable) return inapplicable;
   }
   return outcomeOf(await runConditions(conditions, values), table, parameters);
@@ -83,48 +85,51 @@ export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts
  */
 export function evaluateRuleOnTargetCompiled(rule: LoadedRule, target: TargetFacts, parameters: Record<string, ParameterEvidence>, countOnly = false): RuleOutcome | 'pass' | 'not-applicable' {
   const table = buildFacts(rule.definition, target);
-  const { appliesIf, conditions } = compiledRule(rule);
-  let applies = appliesIf ? () => appliesIf.run(table) : undefined;
+  const compiledConditions = compiledRule(rule);
   if (countOnly) {
-    // Counting a pass needs no tree; anything listed is evaluated again with its tree for the evidence.
+    // Counting a pass needs no evidence; anything listed is evaluated again for it.
+    const { appliesIf, conditions } = compiledConditions;
     const t = appliesIf ? appliesIf.judge(table) : 'T';
     if (t === 'F') return 'not-applicable';
     if (t === 'T') {
       if (conditions.judge(table) === 'T') return 'pass';
-      applies = undefined; // known to hold
+      return outcomeOfDecision(conditions.decide(table), table, parameters); // appliesIf is known to hold
     }
   }
-  return outcomeOfTrees(applies, () => conditions.run(table), table, parameters);
+  return outcomeOfCompiled(compiledConditions, table, table, parameters);
 }
 
 /**
- * A rule's outcome from its result trees, made by `appliesIf` (if the rule has one) then
- * `conditions`, each called only when needed. The trees may be evaluated on any reader of the
- * target's fact values; the evidence's provenance (pointers, places looked at, parameters) is read
- * from `table`, for the facts the deciding conditions name.
+ * A rule's outcome from its compiled conditions, `appliesIf` (if the rule has one) decided first.
+ * The conditions may read any reader of the target's fact values; the evidence's provenance
+ * (pointers, places looked at, parameters) is read from `table`, for the facts the deciding
+ * conditions name.
  */
-export function outcomeOfTrees(appliesIf: (() => ResultNode) | undefined, conditions: () => ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome {
-  if (appliesIf) {
-    const inapplicable = notApplicable(appliesIf(), table, parameters);
+export function outcomeOfCompiled<R>(rule: { appliesIf?: CompiledConditions<R>; conditions: CompiledConditions<R> }, read: R, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome {
+  if (rule.appliesIf) {
+    const inapplicable = notApplicable(rule.appliesIf.decide(read), table, parameters);
     if (inapplicable) return inapplicable;
   }
-  return outcomeOf(conditions(), table, parameters);
+  return outcomeOfDecision(rule.conditions.decide(read), table, parameters);
 }
 
 /** The outcome when `appliesIf` does not hold (false) or cannot be decided (unknown); undefined when it holds. */
-function notApplicable(tree: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome | undefined {
-  const t = truth(tree);
-  if (t === 'F') return { status: 'not-applicable', evidence: decisiveLeaves(tree, 'F').map((l) => toEvidence(l, table, parameters)), missing: [], facts: table };
-  if (t === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(decisiveLeaves(tree, 'U'), table), facts: table };
+function notApplicable(d: Decision, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome | undefined {
+  if (d.truth === 'F') return { status: 'not-applicable', evidence: d.leaves.map((l) => toEvidence(l, table, parameters)), missing: [], facts: table };
+  if (d.truth === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(d.leaves, table), facts: table };
   return undefined;
 }
 
 /** Turns an evaluated condition tree into an outcome: the status and the conditions that decided it. */
 export function outcomeOf(tree: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome {
   const t = truth(tree);
-  if (t === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(decisiveLeaves(tree, 'U'), table), facts: table };
-  const status = t === 'T' ? 'pass' : 'violation';
-  return { status, evidence: decisiveLeaves(tree, t).map((l) => toEvidence(l, table, parameters)), missing: [], facts: table };
+  return outcomeOfDecision({ truth: t, leaves: decisiveLeaves(tree, t) }, table, parameters);
+}
+
+/** outcomeOf, from the truth of the tree and its decisive leaves. */
+function outcomeOfDecision(d: Decision, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome {
+  if (d.truth === 'U') return { status: 'undetermined', evidence: [], missing: missingOf(d.leaves, table), facts: table };
+  return { status: d.truth === 'T' ? 'pass' : 'violation', evidence: d.leaves.map((l) => toEvidence(l, table, parameters)), missing: [], facts: table };
 }
 
 function pointerOf(table: FactTable, fact: string, path: string | undefined): string | undefined {

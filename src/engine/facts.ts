@@ -116,6 +116,17 @@ export function builtinFacts(t: TargetFacts): FactTable {
   return table;
 }
 
+/** Reads a rule's argument in `table`: a literal as it is, a fact reference with its provenance. */
+function resolverOf(table: FactTable): (arg: unknown) => DerivedValue {
+  return (arg) => {
+    if (!isRef(arg)) return literalOf(arg);
+    const base = table.get(arg.fact) ?? UNDEFINED;
+    const r = descend(base, arg.path);
+    if (arg.fact === 'param' && arg.path) return { value: r.value, pointer: r.pointer, looked: r.looked, params: [arg.path.split('/')[1]!] };
+    return r;
+  };
+}
+
 export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   const table: FactTable = t.table ?? new Map();
   const shared = t.shared;
@@ -135,22 +146,24 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
     if (shared) for (const k of ['deployment', 'param', 'asOf']) shared.set(k, table.get(k)!);
   }
 
-  const resolve = (arg: unknown): DerivedValue => {
-    if (!isRef(arg)) return literalOf(arg);
-    const base = table.get(arg.fact) ?? UNDEFINED;
-    const r = descend(base, arg.path);
-    if (arg.fact === 'param' && arg.path) return { value: r.value, pointer: r.pointer, looked: r.looked, params: [arg.path.split('/')[1]!] };
-    return r;
-  };
-  for (const [name, spec] of Object.entries(rule.earlier ?? {})) {
+  const lazy = table instanceof LazyFactTable ? table : undefined;
+  // A reused lazy table keeps its resolver: it reads only the table itself.
+  let ctx = lazy?.ctx;
+  if (ctx === undefined || ctx.asOf !== t.asOf) {
+    ctx = { resolve: resolverOf(table), asOf: t.asOf };
+    if (lazy) lazy.ctx = ctx;
+  }
+  const resolve = ctx.resolve;
+  if (rule.earlier) for (const [name, spec] of Object.entries(rule.earlier)) {
     const key = resolve(spec.lookup);
     const item = key.value === undefined ? undefined : t.memory?.indexFor(spec).lookup(key.value);
     const looked = key.value === undefined ? key.looked : [`an earlier item with ${spec.key} = ${JSON.stringify(key.value)}`];
     table.set(name, { value: item, looked, params: [] });
   }
-  const ctx = { resolve, asOf: t.asOf };
-  const lazy = table instanceof LazyFactTable ? table : undefined;
-  lazy?.pending.clear();
+  if (lazy) {
+    lazy.pending.clear();
+    lazy.shared = shared;
+  }
   for (const f of factPlan(rule)) {
     const reuse = shared !== undefined && !f.perTarget;
     const cached = reuse ? shared.get(f.name) : undefined;
@@ -159,7 +172,7 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
       continue;
     }
     if (lazy) {
-      lazy.defer(f, ctx, reuse ? shared : undefined);
+      lazy.defer(f);
       continue;
     }
     const value = f.derivation.compute(f.args, ctx);
@@ -167,12 +180,6 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
     if (reuse) shared.set(f.name, value);
   }
   return table;
-}
-
-interface PendingFact {
-  fact: PlannedFact;
-  ctx: DerivationContext;
-  shared: Map<string, DerivedValue> | undefined;
 }
 
 /**
@@ -183,11 +190,15 @@ interface PendingFact {
  * table computes whatever is still pending. Reused from target to target like a plain table.
  */
 export class LazyFactTable extends Map<string, DerivedValue> {
-  readonly pending = new Map<string, PendingFact>();
+  readonly pending = new Map<string, PlannedFact>();
+  /** What the pending facts are computed with (set by buildFacts for the current target). */
+  ctx: DerivationContext | undefined;
+  /** Where a fact that does not depend on the target is kept for the next targets. */
+  shared: Map<string, DerivedValue> | undefined;
 
-  defer(fact: PlannedFact, ctx: DerivationContext, shared: Map<string, DerivedValue> | undefined): void {
+  defer(fact: PlannedFact): void {
     super.delete(fact.name); // the previous target's value
-    this.pending.set(fact.name, { fact, ctx, shared });
+    this.pending.set(fact.name, fact);
   }
 
   override get(name: string): DerivedValue | undefined {
@@ -196,9 +207,9 @@ export class LazyFactTable extends Map<string, DerivedValue> {
     const p = this.pending.get(name);
     if (p === undefined) return undefined;
     this.pending.delete(name);
-    const value = p.fact.derivation.compute(p.fact.args, p.ctx);
+    const value = p.derivation.compute(p.args, this.ctx!);
     super.set(name, value);
-    p.shared?.set(name, value);
+    if (!p.perTarget) this.shared?.set(name, value);
     return value;
   }
 

@@ -1,9 +1,10 @@
 import { parsePointer, segmentsReader } from '../parse/pointer.js';
-import type { RuleDefinition } from '../types.js';
+import type { ParameterEvidence, RuleDefinition } from '../types.js';
+import { outcomeOfCompiled, type RuleOutcome } from './evaluate-rule.js';
+import type { FactTable } from './facts.js';
 import { compileConditions, type CompiledConditions } from './compile/conditions.js';
 import { derivation } from './derivations/index.js';
 import { isFactRef, type ValueReader } from './derivations/derivation.js';
-import type { ResultNode } from './three-valued.js';
 
 /**
  * What the rules of one scope (the cameras, the users…) decide on the current target, from the
@@ -18,11 +19,13 @@ export interface ScopeJudge {
   /** The verdict of the scope's rule at `index` (in the order given) on the current target. */
   verdict(index: number): Verdict;
   /**
-   * The result trees of the rule at `index` on the current target, evaluated on the values judged
-   * (the trees json-rules-engine would return, see compile/conditions.ts); undefined for a rule
-   * this could not plan.
+   * The outcome of the rule at `index` on the current target, decided on the values judged (the
+   * outcome json-rules-engine's trees would give, see compile/conditions.ts), with the provenance
+   * of its evidence read from `table`; undefined for a rule this could not plan.
    */
-  trees(index: number): { appliesIf?: () => ResultNode; conditions: () => ResultNode } | undefined;
+  outcome(index: number, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome | undefined;
+  /** Whether the rule at `index` could be planned (its verdicts and outcomes come from here). */
+  planned(index: number): boolean;
   /**
    * The value of the fact `name` of the rule at `index` on the current target (computed now if it
    * was not read yet): the value the full evaluation's fact table holds, without its provenance.
@@ -227,11 +230,12 @@ export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown
       }
       return r.conditions.judge(frame) === 'T' ? 'pass' : 'list';
     },
-    trees(index) {
+    planned(index) {
+      return judged[index] !== undefined;
+    },
+    outcome(index, table, parameters) {
       const r = judged[index];
-      if (!r) return undefined;
-      const { appliesIf, conditions } = r;
-      return { appliesIf: appliesIf ? () => appliesIf.run(frame) : undefined, conditions: () => conditions.run(frame) };
+      return r ? outcomeOfCompiled(r, frame, table, parameters) : undefined;
     },
     factValue(index, name) {
       return judged[index]?.facts.get(name)?.read(frame);

@@ -116,5 +116,9 @@ describe('merger', () => {
     const defaults = { [s]: 1, a: { b: 1 } };
     expect(show(merger(defaults)({ a: { c: 2 } }))).toBe(show(mergeUnder(defaults, { a: { c: 2 } })));
     expect(Object.getOwnPropertySymbols(merger(defaults)({}))).toEqual([]);
+    // Symbol keys one level down: the inner object is merged key by key too.
+    const nested = { a: { [s]: 1, b: 1 } };
+    expect(show(merger(nested)({ a: { c: 2 } }))).toBe(show(mergeUnder(nested, { a: { c: 2 } })));
+    expect(Object.getOwnPropertySymbols((merger(nested)({ a: { c: 2 } }) as { a: object }).a)).toEqual([]);
   });
 });

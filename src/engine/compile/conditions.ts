@@ -26,6 +26,17 @@ export interface CompiledConditions<R = FactReader> {
    * short-circuit, skipped nodes unknown), judged on the way. For outcomes only counted.
    */
   judge(read: R): Truth;
+  /**
+   * `truth(run(read))` and `decisiveLeaves(run(read), truth)` (three-valued.ts) without building
+   * the tree: only the leaves that decided are made, as `run` would make them. For listed outcomes.
+   */
+  decide(read: R): Decision;
+}
+
+/** How a condition tree came out on a target, and the leaves that decided it. */
+export interface Decision {
+  truth: Truth;
+  leaves: ResultNode[];
 }
 
 /** What the evaluators below read facts from: opaque to them, only the bound readers look inside. */
@@ -42,6 +53,8 @@ type LeafMaker = (factResult: unknown, valueResult: unknown, result: unknown) =>
 
 interface CompiledLeaf {
   kind: 'leaf';
+  /** The node's place in its tree (depth first), where `decide` records what it found. */
+  id: number;
   source: Record<string, unknown>;
   make: LeafMaker;
   fact: Ref;
@@ -56,6 +69,7 @@ interface CompiledLeaf {
 
 interface CompiledBoolean {
   kind: 'all' | 'any' | 'not';
+  id: number;
   /** The node as json-rules-engine's Condition holds it, before evaluation (children excluded). */
   shape: Record<string, unknown>;
   /** Builds the node's result with its children's results. */
@@ -98,7 +112,7 @@ function compileNode(node: unknown, where: string, bind: FactBinder<Facts>): Com
     const priority = Number.parseInt(node.priority as string, 10) || 1;
     const shape: Record<string, unknown> = { ...node, operator: kind, priority };
     delete shape[kind];
-    return { kind, shape, make: booleanMaker(kind, shape), children, sets: prioritized(children), priority };
+    return { kind, id: -1, shape, make: booleanMaker(kind, shape), children, sets: prioritized(children), priority };
   }
   if (hasOwn(node, 'condition')) fail(where, 'condition references are not supported');
   for (const k of ['fact', 'operator', 'value']) if (!hasOwn(node, k)) fail(where, `a condition needs "${k}"`);
@@ -123,6 +137,7 @@ function compileNode(node: unknown, where: string, bind: FactBinder<Facts>): Com
   }
   return {
     kind: 'leaf',
+    id: -1,
     source: { ...node },
     make: leafMaker(node),
     acceptsUnknown: answersUnknown(node.operator as string),
@@ -285,13 +300,40 @@ const TRUTHS: readonly Truth[] = ['U', 'T', 'F', 'U'];
 type Judge = (read: Facts) => Judged;
 
 /**
+ * Where `decide` keeps what one evaluation found, per node id: the evaluation that reached the
+ * node (`stamps`, against `epoch`; a node not reached was skipped by short-circuit), its packed
+ * judgement, and a leaf's values. Reused from call to call: `decide` reads it before returning.
+ */
+interface Recording {
+  epoch: number;
+  stamps: number[];
+  judged: number[];
+  factResults: unknown[];
+  valueResults: unknown[];
+  results: unknown[];
+}
+
+/**
  * Compiles a node into a function that judges it: the same evaluation as evaluateNode (same
  * priorities, short-circuit and skipped nodes), giving the truth `truth` would find in the node's
- * result, as three-valued.ts judges it, without building the node.
+ * result, as three-valued.ts judges it, without building the node. With `rec`, each node reached
+ * also writes down its judgement (and a leaf its values) for `decide`.
  */
-function compileJudge(node: CompiledNode): Judge {
-  if (node.kind === 'leaf') return compileLeafJudge(node);
-  const children = node.children.map(compileJudge);
+function compileJudge(node: CompiledNode, still: ReadonlyMap<CompiledNode, number>, rec?: Recording): Judge {
+  if (node.kind === 'leaf') return compileLeafJudge(node, rec);
+  const id = node.id;
+  const judge = compileBooleanJudge(node, still, rec);
+  if (!rec) return judge;
+  return (read) => {
+    const x = judge(read);
+    rec.stamps[id] = rec.epoch;
+    rec.judged[id] = x;
+    return x;
+  };
+}
+
+function compileBooleanJudge(node: CompiledBoolean, still: ReadonlyMap<CompiledNode, number>, rec?: Recording): Judge {
+  const children = node.children.map((c) => compileJudge(c, still, rec));
   if (node.kind === 'not') {
     const child = children[0]!;
     return (read) => {
@@ -329,12 +371,14 @@ function compileJudge(node: CompiledNode): Judge {
       return combine(seen, absorbing, otherwise) | ((isAll ? every : some) ? PASSES : 0);
     };
   }
-  const total = children.length;
+  // The truths `truth` finds in the nodes skipped when evaluation stops before the set at j (a
+  // skipped node has no result: its leaves are unknown, an empty group keeps its own truth).
+  const skippedFrom = node.sets.map((_, j) => node.sets.slice(j).flat().reduce((bits, i) => bits | (1 << still.get(node.children[i]!)!), 0));
   return (read) => {
     let seen = 0;
-    let evaluated = 0;
     let setResult = isAll;
-    for (let j = 0; j < sets.length; j++) {
+    let j = 0;
+    for (; j < sets.length; j++) {
       if (isAll ? !setResult : setResult) break;
       const set = sets[j]!;
       let every = true;
@@ -345,10 +389,9 @@ function compileJudge(node: CompiledNode): Judge {
         if (x & STRICT_TRUE) some = true;
         else every = false;
       }
-      evaluated += set.length;
       setResult = isAll ? every : some;
     }
-    if (evaluated < total) seen |= 1 << U; // a skipped node has no result: unknown to `truth`
+    if (j < sets.length) seen |= skippedFrom[j]!;
     return combine(seen, absorbing, otherwise) | (setResult ? PASSES : 0);
   };
 }
@@ -359,8 +402,8 @@ function combine(seen: number, absorbing: number, otherwise: number): number {
   return seen & (1 << U) ? U : otherwise;
 }
 
-function compileLeafJudge(node: CompiledLeaf): Judge {
-  const { fact, valueRef, value, op, acceptsUnknown } = node;
+function compileLeafJudge(node: CompiledLeaf, rec?: Recording): Judge {
+  const { id, fact, valueRef, value, op, acceptsUnknown } = node;
   return (read) => {
     // Same order as evaluateNode: the value, then the fact, then the operator.
     const valueResult = valueRef ? readRef(read, valueRef) : value;
@@ -368,10 +411,69 @@ function compileLeafJudge(node: CompiledLeaf): Judge {
     const result = op(factResult, valueResult);
     const passes = (result === true ? STRICT_TRUE : 0) | (result ? TRUTHY : 0);
     // three-valued.ts leafTruth, on the values the leaf's node would hold.
-    if (result === undefined) return U | passes;
-    if (!acceptsUnknown && (factResult === undefined || (valueRef && valueResult === undefined))) return U | passes;
-    return (result ? T : F) | passes;
+    let x: Judged;
+    if (result === undefined) x = U | passes;
+    else if (!acceptsUnknown && (factResult === undefined || (valueRef && valueResult === undefined))) x = U | passes;
+    else x = (result ? T : F) | passes;
+    if (rec) {
+      rec.stamps[id] = rec.epoch;
+      rec.judged[id] = x;
+      rec.factResults[id] = factResult;
+      rec.valueResults[id] = valueResult;
+      rec.results[id] = result;
+    }
+    return x;
   };
+}
+
+/** Numbers the nodes depth first; returns each node's truth in a tree where it was skipped (`truth` of `unevaluated(node)`). */
+function number(root: CompiledNode): { count: number; still: Map<CompiledNode, number> } {
+  const still = new Map<CompiledNode, number>();
+  let count = 0;
+  const visit = (node: CompiledNode): number => {
+    node.id = count++;
+    let t: number;
+    if (node.kind === 'leaf') t = U;
+    else {
+      const ts = node.children.map(visit);
+      if (node.kind === 'not') t = ts[0] === T ? F : ts[0] === F ? T : U;
+      else t = combine(ts.reduce((bits, x) => bits | (1 << x), 0), node.kind === 'all' ? F : T, node.kind === 'all' ? T : F);
+    }
+    still.set(node, t);
+    return t;
+  };
+  visit(root);
+  return { count, still };
+}
+
+const NEGATED = [U, F, T, U];
+
+/**
+ * decisiveLeaves (three-valued.ts) on the tree `run` would have built, read from what `rec` holds:
+ * a node not reached in this evaluation is one short-circuit skipped, with its leaves as written.
+ */
+function collectDecisive(node: CompiledNode, want: number, rec: Recording, still: ReadonlyMap<CompiledNode, number>, into: ResultNode[]): void {
+  const reached = rec.stamps[node.id] === rec.epoch;
+  if (node.kind === 'leaf') {
+    if (!reached) {
+      if (want === U) into.push({ ...node.source } as ResultNode);
+    } else if ((rec.judged[node.id]! & TRUTH) === want) {
+      into.push(node.make(rec.factResults[node.id], rec.valueResults[node.id], rec.results[node.id]));
+    }
+    return;
+  }
+  if (node.kind === 'not') {
+    collectDecisive(node.children[0]!, NEGATED[want]!, rec, still, into);
+    return;
+  }
+  // For the absorbing value or unknown, the children that have it decided; otherwise all of them did.
+  const onlyWanted = want === (node.kind === 'all' ? F : T) || want === U;
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    const t = rec.stamps[child.id] === rec.epoch ? rec.judged[child.id]! & TRUTH : still.get(child)!;
+    if (!onlyWanted || t === want) collectDecisive(child, want, rec, still, into);
+  }
 }
 
 /**
@@ -384,6 +486,21 @@ export function compileConditions<R>(tree: unknown, name: string, bind: FactBind
 export function compileConditions(tree: unknown, name: string, bind: FactBinder<Facts> = byName as FactBinder<Facts>): CompiledConditions<Facts> {
   if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
   const root = compileNode(tree, name, bind) as CompiledBoolean;
-  const judge = compileJudge(root);
-  return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]! };
+  const { count, still } = number(root);
+  const judge = compileJudge(root, still);
+  // decide's own judges, which record as they go: made when first needed, so that judging alone pays nothing for them.
+  let recorder: { rec: Recording; judge: Judge } | undefined;
+  const decide = (read: Facts): Decision => {
+    if (!recorder) {
+      const rec: Recording = { epoch: 0, stamps: new Array<number>(count).fill(-1), judged: new Array<number>(count).fill(0), factResults: new Array(count).fill(undefined), valueResults: new Array(count).fill(undefined), results: new Array(count).fill(undefined) };
+      recorder = { rec, judge: compileJudge(root, still, rec) };
+    }
+    const { rec, judge: recordingJudge } = recorder;
+    rec.epoch++;
+    const t = recordingJudge(read) & TRUTH;
+    const leaves: ResultNode[] = [];
+    collectDecisive(root, t, rec, still, leaves);
+    return { truth: TRUTHS[t]!, leaves };
+  };
+  return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]!, decide };
 }

@@ -125,18 +125,28 @@ function matchingItems(args: unknown, ctx: DerivationContext): { list: DerivedVa
   const a = args as FindArgs;
   const list = ctx.resolve(a.in);
   const inputs = [list];
-  const resolveMatch = (m: Match): MatchValues => {
-    const value = (key: 'equals' | 'contains' | 'in') => {
-      if (!(key in m)) return undefined;
-      const r = ctx.resolve(m[key]);
-      inputs.push(r);
-      return r.value;
-    };
-    return { path: m.path, equals: value('equals'), contains: value('contains'), in: value('in') };
-  };
-  const wanted = a.where.map(resolveMatch);
-  const excluded = (a.except ?? []).map(resolveMatch);
+  const wanted = matchesOf(a.where, ctx, inputs);
+  const excluded = a.except ? matchesOf(a.except, ctx, inputs) : [];
   return { list, indices: matchingIndices(list.value, wanted, excluded), inputs };
+}
+
+/** The matches with their arguments' values; each argument read is added to `inputs`, in order. */
+function matchesOf(matches: Match[], ctx: DerivationContext, inputs: DerivedValue[]): MatchValues[] {
+  const out: MatchValues[] = [];
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
+    const equals = argumentValue(m, 'equals', ctx, inputs);
+    const contains = argumentValue(m, 'contains', ctx, inputs);
+    out.push({ path: m.path, equals, contains, in: argumentValue(m, 'in', ctx, inputs) });
+  }
+  return out;
+}
+
+function argumentValue(m: Match, key: 'equals' | 'contains' | 'in', ctx: DerivationContext, inputs: DerivedValue[]): unknown {
+  if (!(key in m)) return undefined;
+  const r = ctx.resolve(m[key]);
+  inputs.push(r);
+  return r.value;
 }
 
 /**
