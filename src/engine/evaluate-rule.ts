@@ -70,9 +70,7 @@ export async function evaluateRuleOnTarget(rule: LoadedRule, target: TargetFacts
   const values = factValues(table);
   const { appliesIf, conditions } = await enginesOf(rule);
   if (appliesIf) {
-    const tree = await runConditions(appliesIf, values);
-    const t = truth(tree);
-    const inapplicable = notApplicable({ truth: t, leaves: decisiveLeaves(tree, t) }, table, parameters);
+    const inapplicable = notApplicable(decisionOf(await runConditions(appliesIf, values)), table, parameters);
     if (inapplicable) return inapplicable;
   }
   return outcomeOf(await runConditions(conditions, values), table, parameters);
@@ -122,8 +120,13 @@ function notApplicable(d: Decision, table: FactTable, parameters: Record<string,
 
 /** Turns an evaluated condition tree into an outcome: the status and the conditions that decided it. */
 export function outcomeOf(tree: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome {
+  return outcomeOfDecision(decisionOf(tree), table, parameters);
+}
+
+/** What `decide` gives, read from a whole result tree (json-rules-engine's). */
+function decisionOf(tree: ResultNode): Decision {
   const t = truth(tree);
-  return outcomeOfDecision({ truth: t, leaves: decisiveLeaves(tree, t) }, table, parameters);
+  return { truth: t, leaves: decisiveLeaves(tree, t) };
 }
 
 /** outcomeOf, from the truth of the tree and its decisive leaves. */

@@ -55,6 +55,8 @@ interface CompiledLeaf {
   kind: 'leaf';
   /** The node's place in its tree (depth first), where `decide` records what it found. */
   id: number;
+  /** Its truth when short-circuit skips it (`truth` of the node as written); see number(). */
+  still: number;
   source: Record<string, unknown>;
   make: LeafMaker;
   fact: Ref;
@@ -70,6 +72,7 @@ interface CompiledLeaf {
 interface CompiledBoolean {
   kind: 'all' | 'any' | 'not';
   id: number;
+  still: number;
   /** The node as json-rules-engine's Condition holds it, before evaluation (children excluded). */
   shape: Record<string, unknown>;
   /** Builds the node's result with its children's results. */
@@ -112,7 +115,7 @@ function compileNode(node: unknown, where: string, bind: FactBinder<Facts>): Com
     const priority = Number.parseInt(node.priority as string, 10) || 1;
     const shape: Record<string, unknown> = { ...node, operator: kind, priority };
     delete shape[kind];
-    return { kind, id: -1, shape, make: booleanMaker(kind, shape), children, sets: prioritized(children), priority };
+    return { kind, id: -1, still: U, shape, make: booleanMaker(kind, shape), children, sets: prioritized(children), priority };
   }
   if (hasOwn(node, 'condition')) fail(where, 'condition references are not supported');
   for (const k of ['fact', 'operator', 'value']) if (!hasOwn(node, k)) fail(where, `a condition needs "${k}"`);
@@ -138,6 +141,7 @@ function compileNode(node: unknown, where: string, bind: FactBinder<Facts>): Com
   return {
     kind: 'leaf',
     id: -1,
+    still: U,
     source: { ...node },
     make: leafMaker(node),
     acceptsUnknown: answersUnknown(node.operator as string),
@@ -319,10 +323,10 @@ interface Recording {
  * result, as three-valued.ts judges it, without building the node. With `rec`, each node reached
  * also writes down its judgement (and a leaf its values) for `decide`.
  */
-function compileJudge(node: CompiledNode, still: ReadonlyMap<CompiledNode, number>, rec?: Recording): Judge {
+function compileJudge(node: CompiledNode, rec?: Recording): Judge {
   if (node.kind === 'leaf') return compileLeafJudge(node, rec);
   const id = node.id;
-  const judge = compileBooleanJudge(node, still, rec);
+  const judge = compileBooleanJudge(node, rec);
   if (!rec) return judge;
   return (read) => {
     const x = judge(read);
@@ -332,8 +336,8 @@ function compileJudge(node: CompiledNode, still: ReadonlyMap<CompiledNode, numbe
   };
 }
 
-function compileBooleanJudge(node: CompiledBoolean, still: ReadonlyMap<CompiledNode, number>, rec?: Recording): Judge {
-  const children = node.children.map((c) => compileJudge(c, still, rec));
+function compileBooleanJudge(node: CompiledBoolean, rec?: Recording): Judge {
+  const children = node.children.map((c) => compileJudge(c, rec));
   if (node.kind === 'not') {
     const child = children[0]!;
     return (read) => {
@@ -373,7 +377,7 @@ function compileBooleanJudge(node: CompiledBoolean, still: ReadonlyMap<CompiledN
   }
   // The truths `truth` finds in the nodes skipped when evaluation stops before the set at j (a
   // skipped node has no result: its leaves are unknown, an empty group keeps its own truth).
-  const skippedFrom = node.sets.map((_, j) => node.sets.slice(j).flat().reduce((bits, i) => bits | (1 << still.get(node.children[i]!)!), 0));
+  const skippedFrom = node.sets.map((_, j) => node.sets.slice(j).flat().reduce((bits, i) => bits | (1 << node.children[i]!.still), 0));
   return (read) => {
     let seen = 0;
     let setResult = isAll;
@@ -426,33 +430,29 @@ function compileLeafJudge(node: CompiledLeaf, rec?: Recording): Judge {
   };
 }
 
-/** Numbers the nodes depth first; returns each node's truth in a tree where it was skipped (`truth` of `unevaluated(node)`). */
-function number(root: CompiledNode): { count: number; still: Map<CompiledNode, number> } {
-  const still = new Map<CompiledNode, number>();
+const NEGATED = [U, F, T, U];
+
+/** Numbers the nodes depth first, and sets the truth each has when skipped (`truth` of `unevaluated(node)`); returns how many there are. */
+function number(root: CompiledNode): number {
   let count = 0;
   const visit = (node: CompiledNode): number => {
     node.id = count++;
-    let t: number;
-    if (node.kind === 'leaf') t = U;
-    else {
+    if (node.kind !== 'leaf') {
       const ts = node.children.map(visit);
-      if (node.kind === 'not') t = ts[0] === T ? F : ts[0] === F ? T : U;
-      else t = combine(ts.reduce((bits, x) => bits | (1 << x), 0), node.kind === 'all' ? F : T, node.kind === 'all' ? T : F);
+      if (node.kind === 'not') node.still = NEGATED[ts[0]!]!;
+      else node.still = combine(ts.reduce((bits, x) => bits | (1 << x), 0), node.kind === 'all' ? F : T, node.kind === 'all' ? T : F);
     }
-    still.set(node, t);
-    return t;
+    return node.still; // a leaf's stays unknown
   };
   visit(root);
-  return { count, still };
+  return count;
 }
-
-const NEGATED = [U, F, T, U];
 
 /**
  * decisiveLeaves (three-valued.ts) on the tree `run` would have built, read from what `rec` holds:
  * a node not reached in this evaluation is one short-circuit skipped, with its leaves as written.
  */
-function collectDecisive(node: CompiledNode, want: number, rec: Recording, still: ReadonlyMap<CompiledNode, number>, into: ResultNode[]): void {
+function collectDecisive(node: CompiledNode, want: number, rec: Recording, into: ResultNode[]): void {
   const reached = rec.stamps[node.id] === rec.epoch;
   if (node.kind === 'leaf') {
     if (!reached) {
@@ -463,7 +463,7 @@ function collectDecisive(node: CompiledNode, want: number, rec: Recording, still
     return;
   }
   if (node.kind === 'not') {
-    collectDecisive(node.children[0]!, NEGATED[want]!, rec, still, into);
+    collectDecisive(node.children[0]!, NEGATED[want]!, rec, into);
     return;
   }
   // For the absorbing value or unknown, the children that have it decided; otherwise all of them did.
@@ -471,8 +471,8 @@ function collectDecisive(node: CompiledNode, want: number, rec: Recording, still
   const children = node.children;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
-    const t = rec.stamps[child.id] === rec.epoch ? rec.judged[child.id]! & TRUTH : still.get(child)!;
-    if (!onlyWanted || t === want) collectDecisive(child, want, rec, still, into);
+    const t = rec.stamps[child.id] === rec.epoch ? rec.judged[child.id]! & TRUTH : child.still;
+    if (!onlyWanted || t === want) collectDecisive(child, want, rec, into);
   }
 }
 
@@ -486,20 +486,20 @@ export function compileConditions<R>(tree: unknown, name: string, bind: FactBind
 export function compileConditions(tree: unknown, name: string, bind: FactBinder<Facts> = byName as FactBinder<Facts>): CompiledConditions<Facts> {
   if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
   const root = compileNode(tree, name, bind) as CompiledBoolean;
-  const { count, still } = number(root);
-  const judge = compileJudge(root, still);
+  const count = number(root);
+  const judge = compileJudge(root);
   // decide's own judges, which record as they go: made when first needed, so that judging alone pays nothing for them.
   let recorder: { rec: Recording; judge: Judge } | undefined;
   const decide = (read: Facts): Decision => {
     if (!recorder) {
       const rec: Recording = { epoch: 0, stamps: new Array<number>(count).fill(-1), judged: new Array<number>(count).fill(0), factResults: new Array(count).fill(undefined), valueResults: new Array(count).fill(undefined), results: new Array(count).fill(undefined) };
-      recorder = { rec, judge: compileJudge(root, still, rec) };
+      recorder = { rec, judge: compileJudge(root, rec) };
     }
     const { rec, judge: recordingJudge } = recorder;
     rec.epoch++;
     const t = recordingJudge(read) & TRUTH;
     const leaves: ResultNode[] = [];
-    collectDecisive(root, t, rec, still, leaves);
+    collectDecisive(root, t, rec, leaves);
     return { truth: TRUTHS[t]!, leaves };
   };
   return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]!, decide };
