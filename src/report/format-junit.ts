@@ -38,7 +38,6 @@ export function formatJunit(report: Report, options: JunitFormatOptions = {}): s
   return [...formatJunitChunks(report, options)].join('');
 }
 
-
 /**
  * formatJunit's text in pieces that join to exactly that text: a full report of 100,000 cameras
  * has a million test cases, more text than is wise to hold as one string.

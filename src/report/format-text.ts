@@ -25,7 +25,6 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
   return [...formatTextChunks(report, options)].join('');
 }
 
-
 /**
  * formatText's text in pieces that join to exactly that text: with --verbose it shows every finding
  * with its law and fix, more text for 100,000 cameras than one string can hold.
