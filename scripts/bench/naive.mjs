@@ -1,7 +1,8 @@
-// The naive way: json-rules-engine with its default options, one `engine.run` per target per rule,
-// on the same rule files (conditions and derived facts), judged in three-valued logic. Also the
-// other naive way, one engine with every rule of a scope and one `engine.run` per target
-// (naivePerTargetFindings), which scripts/bench/naive-patterns.mjs compares with it.
+// The naive ways: json-rules-engine with its default options, on the same rule files (conditions
+// and derived facts), judged in three-valued logic. One `engine.run` per target per rule
+// (naiveFindings), or one engine with every rule of a scope and one `engine.run` per target
+// (naivePerTargetFindings). `npm run bench` times both and compares vigie with the faster: the first
+// is faster on small deployments, the second was on 100,000 cameras.
 import { Engine } from 'json-rules-engine';
 import { customOperators, derivations, getAtPointer } from '../../dist/index.js';
 
