@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileConditions } from '../src/engine/compile/conditions.js';
+import { compileConditions, judgeParts, type CompiledConditions } from '../src/engine/compile/conditions.js';
+import type { JudgeFactory } from '../src/engine/compile/judge-source.js';
 import { ConditionCompileError, resolveOperator } from '../src/engine/compile/operators.js';
 import { outcomeOf } from '../src/engine/evaluate-rule.js';
 import type { FactTable } from '../src/engine/facts.js';
@@ -99,6 +100,13 @@ function compiled(conditions: object, values: Record<string, unknown>): Run {
   }
 }
 
+/** The conditions with their judge made from its source, as scripts/gen-builtin.mjs makes it, here with `new Function` (vigie itself never does). */
+function viaSource(conditions: object): CompiledConditions {
+  const { key, source } = judgeParts(conditions, 'r');
+  const judges = new Map([[key, new Function('I', source) as JudgeFactory]]);
+  return compileConditions(conditions, 'r', (fact: string) => (read: FactTable) => read.get(fact)?.value, judges);
+}
+
 describe('compiled conditions decide exactly as json-rules-engine', () => {
   it(`gives the same result tree and outcome on random trees and facts (${RUNS} runs)`, async () => {
     await fc.assert(
@@ -120,9 +128,32 @@ describe('compiled conditions decide exactly as json-rules-engine', () => {
         expect(decision).toStrictEqual({ truth: t, leaves: decisiveLeaves(ref.tree, t) });
         // Twice on the same compiled tree: nothing is left over from the call before.
         expect(compiledTree.decide(tableOf(values))).toStrictEqual(decision);
+        // A judge made from source (as the built-in rules' are, when vigie is built) judges alike.
+        expect(viaSource(conditions).judge(tableOf(values))).toBe(t);
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('makes one source per judge key: what src/generated/judges.ts is looked up by tells its source', () => {
+    const sources = new Map<string, string>();
+    fc.assert(
+      fc.property(tree, (generated) => {
+        let parts;
+        try {
+          parts = judgeParts(structuredClone(generated), 'r');
+        } catch (e) {
+          if (e instanceof ConditionCompileError) throw e;
+          return; // an operator json-rules-engine refuses too
+        }
+        const seen = sources.get(parts.key);
+        if (seen === undefined) sources.set(parts.key, parts.source);
+        else expect(parts.source).toBe(seen);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+    // Small trees share keys often: the property above compared many pairs.
+    expect(sources.size).toBeLessThan(RUNS * 2);
   });
 
   it('honours priorities: a lower-priority group is skipped once the result is known', async () => {

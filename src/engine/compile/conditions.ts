@@ -1,6 +1,9 @@
 import { parsePointer, segmentsReader } from '../../parse/pointer.js';
 import { answersUnknown, type ResultNode, type Truth } from '../three-valued.js';
 import { ConditionCompileError, resolveOperator, type OperatorFn } from './operators.js';
+import { combine, F, PASSES, STRICT_TRUE, T, TRUTH, TRUTHY, U, type Judged } from './judged.js';
+import { judgeInputs, judgeKey, judgeSource, type JudgeFactory, type JudgeInputs } from './judge-source.js';
+import { generatedJudges } from '../../generated/judges.js';
 
 /** The facts of one target by name (vigie's FactTable); a fact not in it is undefined. */
 export type FactReader = ReadonlyMap<string, { value: unknown }>;
@@ -42,7 +45,7 @@ export interface Decision {
 /** What the evaluators below read facts from: opaque to them, only the bound readers look inside. */
 type Facts = unknown;
 
-interface Ref {
+export interface Ref {
   fact: (facts: Facts) => unknown;
   /** Reads the path inside an object, or undefined when there is none (json-rules-engine ignores an empty path). */
   at: ((value: object) => unknown) | undefined;
@@ -51,7 +54,7 @@ interface Ref {
 /** Builds a leaf's result node: the condition as written plus what evaluation found. */
 type LeafMaker = (factResult: unknown, valueResult: unknown, result: unknown) => ResultNode;
 
-interface CompiledLeaf {
+export interface CompiledLeaf {
   kind: 'leaf';
   /** The node's place in its tree (depth first), where `decide` records what it found. */
   id: number;
@@ -69,7 +72,7 @@ interface CompiledLeaf {
   acceptsUnknown: boolean;
 }
 
-interface CompiledBoolean {
+export interface CompiledBoolean {
   kind: 'all' | 'any' | 'not';
   id: number;
   still: number;
@@ -83,7 +86,7 @@ interface CompiledBoolean {
   priority: number;
 }
 
-type CompiledNode = CompiledLeaf | CompiledBoolean;
+export type CompiledNode = CompiledLeaf | CompiledBoolean;
 
 const LEAF_KEYS = new Set(['fact', 'path', 'operator', 'value', 'name', 'priority']);
 const BOOLEAN_KEYS = new Set(['all', 'any', 'not', 'name', 'priority']);
@@ -286,22 +289,9 @@ function prioritizeAndRun(node: CompiledBoolean, read: Facts, results: Array<Res
   return setResult;
 }
 
-/**
- * A node's judgement packed in one number: its Kleene truth (T, F or U) and two flags telling what
- * json-rules-engine's promise resolves to for it (see evaluateNode): `=== true`, and truthy (which
- * `not` reads). Packed rather than returned as an object so that judging allocates nothing.
- */
-type Judged = number;
-const T = 1;
-const F = 2;
-const U = 3;
-const TRUTH = 3;
-const STRICT_TRUE = 4;
-const TRUTHY = 8;
-const PASSES = STRICT_TRUE | TRUTHY;
 const TRUTHS: readonly Truth[] = ['U', 'T', 'F', 'U'];
 
-type Judge = (read: Facts) => Judged;
+export type Judge = (read: Facts) => Judged;
 
 /**
  * Where `decide` keeps what one evaluation found, per node id: the evaluation that reached the
@@ -400,11 +390,6 @@ function compileBooleanJudge(node: CompiledBoolean, rec?: Recording): Judge {
   };
 }
 
-/** Kleene's all (absorbing F) or any (absorbing T) of the truths seen. */
-function combine(seen: number, absorbing: number, otherwise: number): number {
-  if (seen & (1 << absorbing)) return absorbing;
-  return seen & (1 << U) ? U : otherwise;
-}
 
 function compileLeafJudge(node: CompiledLeaf, rec?: Recording): Judge {
   const { id, fact, valueRef, value, op, acceptsUnknown } = node;
@@ -482,12 +467,14 @@ function collectDecisive(node: CompiledNode, want: number, rec: Recording, into:
  * condition references, unexpected keys): never a silent difference.
  */
 export function compileConditions(tree: unknown, name: string): CompiledConditions;
-export function compileConditions<R>(tree: unknown, name: string, bind: FactBinder<R>): CompiledConditions<R>;
-export function compileConditions(tree: unknown, name: string, bind: FactBinder<Facts> = byName as FactBinder<Facts>): CompiledConditions<Facts> {
+export function compileConditions<R>(tree: unknown, name: string, bind: FactBinder<R>, judges?: JudgeLookup): CompiledConditions<R>;
+export function compileConditions(tree: unknown, name: string, bind: FactBinder<Facts> = byName as FactBinder<Facts>, judges: JudgeLookup = generatedJudges): CompiledConditions<Facts> {
   if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
   const root = compileNode(tree, name, bind) as CompiledBoolean;
   const count = number(root);
-  const judge = compileJudge(root);
+  // A built-in rule's judge was compiled from its source when vigie was built; others get closures.
+  const generated = judges.get(judgeKey(root));
+  const judge = generated ? generated(judgeInputs(root)) : compileJudge(root);
   // decide's own judges, which record as they go: made when first needed, so that judging alone pays nothing for them.
   let recorder: { rec: Recording; judge: Judge } | undefined;
   const decide = (read: Facts): Decision => {
@@ -503,4 +490,19 @@ export function compileConditions(tree: unknown, name: string, bind: FactBinder<
     return { truth: TRUTHS[t]!, leaves };
   };
   return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]!, decide };
+}
+
+/** Judges compiled from source, by key (judge-source.ts). */
+export interface JudgeLookup {
+  get(key: string): JudgeFactory | undefined;
+}
+
+/**
+ * The source of a condition tree's judge and what it reads (judge-source.ts): for
+ * scripts/gen-builtin.mjs, which compiles the built-in rules' judges, and for the tests.
+ */
+export function judgeParts(tree: unknown, name: string, bind: FactBinder<Facts> = byName as FactBinder<Facts>): { key: string; source: string; inputs: JudgeInputs } {
+  const root = compileNode(tree, name, bind);
+  number(root);
+  return { key: judgeKey(root), source: judgeSource(root), inputs: judgeInputs(root) };
 }

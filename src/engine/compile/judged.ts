@@ -1,0 +1,20 @@
+/**
+ * A node's judgement packed in one number: its Kleene truth (T, F or U) and two flags telling what
+ * json-rules-engine's promise resolves to for it (see evaluateNode in conditions.ts): `=== true`,
+ * and truthy (which `not` reads). Packed rather than returned as an object so that judging
+ * allocates nothing.
+ */
+export type Judged = number;
+export const T = 1;
+export const F = 2;
+export const U = 3;
+export const TRUTH = 3;
+export const STRICT_TRUE = 4;
+export const TRUTHY = 8;
+export const PASSES = STRICT_TRUE | TRUTHY;
+
+/** Kleene's all (absorbing F) or any (absorbing T) of the truths seen, as bits 1 << T, 1 << F, 1 << U. */
+export function combine(seen: number, absorbing: number, otherwise: number): number {
+  if (seen & (1 << absorbing)) return absorbing;
+  return seen & (1 << U) ? U : otherwise;
+}
