@@ -1,7 +1,7 @@
 import { parsePointer, segmentsReader } from '../../parse/pointer.js';
 import { answersUnknown, type ResultNode, type Truth } from '../three-valued.js';
 import { ConditionCompileError, resolveOperator, type OperatorFn } from './operators.js';
-import { combine, F, PASSES, STRICT_TRUE, T, TRUTH, TRUTHY, U, type Judged } from './judged.js';
+import { combine, F, PASSES, skippedTruths, STRICT_TRUE, T, TRUTH, TRUTHY, U, type Judged } from './judged.js';
 import { judgeInputs, judgeKey, judgeSource, type JudgeFactory, type JudgeInputs } from './judge-source.js';
 import { generatedJudges } from '../../generated/judges.js';
 
@@ -45,7 +45,7 @@ export interface Decision {
 /** What the evaluators below read facts from: opaque to them, only the bound readers look inside. */
 type Facts = unknown;
 
-export interface Ref {
+interface Ref {
   fact: (facts: Facts) => unknown;
   /** Reads the path inside an object, or undefined when there is none (json-rules-engine ignores an empty path). */
   at: ((value: object) => unknown) | undefined;
@@ -367,7 +367,7 @@ function compileBooleanJudge(node: CompiledBoolean, rec?: Recording): Judge {
   }
   // The truths `truth` finds in the nodes skipped when evaluation stops before the set at j (a
   // skipped node has no result: its leaves are unknown, an empty group keeps its own truth).
-  const skippedFrom = node.sets.map((_, j) => node.sets.slice(j).flat().reduce((bits, i) => bits | (1 << node.children[i]!.still), 0));
+  const skippedFrom = skippedTruths(node.sets, node.children.map((c) => c.still));
   return (read) => {
     let seen = 0;
     let setResult = isAll;
@@ -389,7 +389,6 @@ function compileBooleanJudge(node: CompiledBoolean, rec?: Recording): Judge {
     return combine(seen, absorbing, otherwise) | (setResult ? PASSES : 0);
   };
 }
-
 
 function compileLeafJudge(node: CompiledLeaf, rec?: Recording): Judge {
   const { id, fact, valueRef, value, op, acceptsUnknown } = node;

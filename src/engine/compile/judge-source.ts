@@ -1,5 +1,5 @@
 import type { CompiledNode, Judge } from './conditions.js';
-import { F, PASSES, STRICT_TRUE, T, TRUTH, TRUTHY, U } from './judged.js';
+import { F, PASSES, skippedTruths, STRICT_TRUE, T, TRUTH, TRUTHY, U } from './judged.js';
 
 /**
  * What a judge made from source reads, per node id (conditions.ts numbers the nodes): each leaf's
@@ -47,13 +47,12 @@ export function judgeKey(node: CompiledNode): string {
 }
 
 /**
- * The body of a JudgeFactory (its argument is `I`), which returns a function `(read) => Judged` that
- * judges `root` exactly as compileJudge's closures do (same order of evaluation, priorities, short-circuit and skipped nodes), reading its inputs
- * from `I` (JudgeInputs). One straight function per tree, where the closures make an indirect call
- * per node and per reader that V8 cannot inline. It depends only on the tree's shape and on which
- * leaves have paths, value references and operators that answer on unknown facts: two trees with
- * the same source judge alike on their own inputs. Built-in rules have theirs compiled when vigie
- * is built (scripts/gen-builtin.mjs), since vigie makes no function from text at run time.
+ * The body of a JudgeFactory (its argument is `I`, JudgeInputs), which returns a function
+ * `(read) => Judged` judging `root` exactly as compileJudge's closures do: same order of
+ * evaluation, priorities, short-circuit and skipped nodes, and combine() written out. One straight
+ * function per tree, where the closures make an indirect call per node and per reader that V8
+ * cannot inline. Built-in rules have theirs compiled when vigie is built (scripts/gen-builtin.mjs),
+ * since vigie makes no function from text at run time.
  */
 export function judgeSource(root: CompiledNode): string {
   const inputs: string[] = []; // read from I once, when the judge is made
@@ -105,13 +104,10 @@ export function judgeSource(root: CompiledNode): string {
     }
     const n = node.id;
     lines.push(`let seen${n} = 0, set${n} = ${isAll};`);
+    const skipped = skippedTruths(node.sets, node.children.map((c) => c.still));
     lines.push(`done${n}: {`);
     node.sets.forEach((set, j) => {
-      if (j > 0) {
-        // The truths of the nodes short-circuit skips from this set on (see compileBooleanJudge).
-        const skipped = node.sets.slice(j).flat().reduce((bits, i) => bits | (1 << node.children[i]!.still), 0);
-        lines.push(`if (${isAll ? '!' : ''}set${n}) { seen${n} |= ${skipped}; break done${n}; }`);
-      }
+      if (j > 0) lines.push(`if (${isAll ? '!' : ''}set${n}) { seen${n} |= ${skipped[j]}; break done${n}; }`);
       lines.push(`let every${n}_${j} = true, some${n}_${j} = false;`);
       for (const i of set) {
         const c = emit(node.children[i]!);

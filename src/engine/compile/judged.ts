@@ -18,3 +18,12 @@ export function combine(seen: number, absorbing: number, otherwise: number): num
   if (seen & (1 << absorbing)) return absorbing;
   return seen & (1 << U) ? U : otherwise;
 }
+
+/**
+ * The truths a group's skipped children add (as bits 1 << truth), for evaluation stopping before
+ * each of its priority sets: a skipped node has no result, so its leaves are unknown and an empty
+ * group keeps its own truth (`still`, one per child).
+ */
+export function skippedTruths(sets: readonly number[][], still: readonly number[]): number[] {
+  return sets.map((_, j) => sets.slice(j).flat().reduce((bits, i) => bits | (1 << still[i]!), 0));
+}
