@@ -5,6 +5,7 @@
 // with), and the rule set it returns is embedded as JSON: parsing some thirty YAML files and
 // compiling their schemas took about 0.6 s at every start of the command or the library, for
 // files that only change with vigie. Invalid rule files fail here, with their located issues.
+// The built-in rules' condition judges are written as source into src/generated/judges.ts.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
