@@ -21,37 +21,48 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   v: fc.oneof({ depthSize: 'small', maxDepth: 2 }, scalar, scalar, fc.array(tie('v'), { maxLength: 3 })),
 })).v;
 
-/** The places a tree reads, `fact` + `path`, with the literals it compares them with. */
-function placesOf(node: unknown, into = new Map<string, unknown[]>()): Map<string, unknown[]> {
+interface Place {
+  fact: string;
+  path: string;
+  /** The literals the tree compares the value there with. */
+  literals: unknown[];
+}
+
+/** The places a tree reads (`fact` and `path`, its values' fact references included). */
+function placesOf(node: unknown, into = new Map<string, Place>()): Map<string, Place> {
   const n = node as Record<string, unknown>;
   for (const k of ['all', 'any']) if (Array.isArray(n[k])) for (const c of n[k] as unknown[]) placesOf(c, into);
   if (n.not) placesOf(n.not, into);
   if (typeof n.fact !== 'string') return into;
+  const place = (fact: string, path: unknown): Place => {
+    const p = typeof path === 'string' ? path : '';
+    const key = JSON.stringify([fact, p]);
+    if (!into.has(key)) into.set(key, { fact, path: p, literals: [] });
+    return into.get(key)!;
+  };
   const v = n.value as Record<string, unknown> | undefined;
-  const ref = v !== null && typeof v === 'object' && typeof v.fact === 'string';
-  const at = (fact: string, path: unknown) => `${fact}\u0000${typeof path === 'string' ? path : ''}`;
-  const literals = into.get(at(n.fact, n.path)) ?? [];
-  if (!ref) literals.push(n.value);
-  into.set(at(n.fact, n.path), literals);
-  if (ref && !into.has(at(v.fact as string, v.path))) into.set(at(v.fact as string, v.path), []);
+  if (v !== null && typeof v === 'object' && typeof v.fact === 'string') place(v.fact, v.path);
+  else place(n.fact, n.path).literals.push(n.value);
+  place(n.fact, n.path);
   return into;
 }
 
 /** Facts with a value (or none) at each place a tree reads: its own literals, or random ones. */
 function factsFor(tree: unknown): fc.Arbitrary<Map<string, { value: unknown }>> {
-  const places = [...placesOf(tree)].map(([k, literals]) => ({ fact: k.split('\u0000')[0]!, path: k.split('\u0000')[1]!, literals }));
+  const places = [...placesOf(tree).values()];
   const slot = (literals: unknown[]) => fc.oneof(fc.constant(undefined), value, ...(literals.length ? [fc.constantFrom(...literals)] : []));
   return fc.tuple(...places.map((p) => slot(p.literals))).map((values) => {
     const facts = new Map<string, { value: unknown }>();
     places.forEach((p, i) => {
       if (values[i] === undefined) return;
       if (p.path === '') return void facts.set(p.fact, { value: values[i] });
-      const root = (facts.get(p.fact)?.value ?? {}) as Record<string, unknown>;
-      if (root === null || typeof root !== 'object') return;
+      const root = facts.get(p.fact)?.value ?? {};
       const keys = p.path.slice(1).split('/');
-      let at = root;
-      for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
-      if (at !== null && typeof at === 'object') at[keys.at(-1)!] = values[i];
+      // A place inside another one already given a plain value is left out.
+      let at: unknown = root;
+      for (const k of keys.slice(0, -1)) at = at !== null && typeof at === 'object' ? ((at as Record<string, unknown>)[k] ??= {}) : undefined;
+      if (at === null || typeof at !== 'object') return;
+      (at as Record<string, unknown>)[keys.at(-1)!] = values[i];
       facts.set(p.fact, { value: root });
     });
     return facts;
