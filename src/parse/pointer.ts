@@ -1,4 +1,5 @@
 /** JSON Pointer (RFC 6901) helpers. */
+import { generatedReaders } from '../generated/readers.js';
 
 export function escapeSegment(segment: string | number): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -11,6 +12,11 @@ export function unescapeSegment(segment: string): string {
 export function joinPointer(base: string, ...segments: Array<string | number>): string {
   if (segments.length === 1 && typeof segments[0] === 'number') return `${base}/${segments[0]}`; // an index needs no escaping
   return base + segments.map((s) => '/' + escapeSegment(s)).join('');
+}
+
+/** The pointer of parsed segments (parsePointer's inverse). */
+export function joinSegments(segments: readonly string[]): string {
+  return segments.length === 0 ? '' : '/' + segments.map(escapeSegment).join('/');
 }
 
 /** Appends a pointer (itself starting with `/`, or empty) to a base pointer. */
@@ -39,7 +45,7 @@ function parseCached(pointer: string): readonly string[] {
 }
 
 /** An array index as RFC 6901 writes it: `0`, or digits not starting with 0. */
-function isIndex(segment: string): boolean {
+export function isIndex(segment: string): boolean {
   const n = segment.length;
   if (n === 0 || (n > 1 && segment.charCodeAt(0) === 48)) return false;
   for (let i = 0; i < n; i++) {
@@ -77,9 +83,12 @@ export function getAtSegments(value: unknown, segments: readonly string[]): unkn
 
 /**
  * getAtSegments for one path, read on every target: paths of one or two names (`/retention/days`),
- * the usual case, get a reader without the loop. Same answers as getAtSegments.
+ * the usual case, get a reader without the loop; the paths of the built-in rules get one written
+ * for them when vigie is built (reader-source.ts). Same answers as getAtSegments.
  */
 export function segmentsReader(segments: readonly string[]): (value: unknown) => unknown {
+  const generated = generatedReaders.get(joinSegments(segments));
+  if (generated) return generated;
   const [a, b] = segments;
   const named = (s: string) => !isIndex(s);
   if (segments.length === 1 && named(a!)) return (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) && hasOwn(v, a!) ? (v as Record<string, unknown>)[a!] : undefined);

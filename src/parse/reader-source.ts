@@ -1,0 +1,21 @@
+import { isIndex } from './pointer.js';
+
+/**
+ * The reader of one JSON Pointer written as JavaScript source, for the paths of the built-in rules
+ * (scripts/gen-builtin.mjs writes them into src/generated/readers.ts when vigie is built).
+ *
+ * Why: segmentsReader's closures are one piece of code for every path, so V8 sees each property
+ * read there on every kind of object and key (a megamorphic lookup); a function of its own per
+ * path reads `analytics` then `mode` where it always does, on objects of one or two shapes.
+ * Same answers as getAtSegments: own properties only (test/reader-source.test.ts).
+ */
+
+/** The body of `(v) => value at segments`, for segments that are all names; undefined when one is an array index. */
+export function readerSource(segments: readonly string[]): string | undefined {
+  if (segments.length === 0 || segments.some(isIndex)) return undefined;
+  const steps = segments.map((s) => {
+    const key = JSON.stringify(s);
+    return `if (v === null || typeof v !== 'object' || Array.isArray(v) || !hasOwn.call(v, ${key})) return undefined;\nv = v[${key}];`;
+  });
+  return `${steps.join('\n')}\nreturn v;`;
+}
