@@ -10,7 +10,10 @@ import { isIndex } from './pointer.js';
  * Same answers as getAtSegments: own properties only (test/reader-source.test.ts).
  */
 
-/** The body of `(v) => value at segments`, for segments that are all names; undefined when one is an array index. */
+/**
+ * The body of `(v) => value at segments`, for segments that are all names; undefined when one is an
+ * array index. It calls `hasOwn`, `Object.prototype.hasOwnProperty`, which the module defines.
+ */
 export function readerSource(segments: readonly string[]): string | undefined {
   if (segments.length === 0 || segments.some(isIndex)) return undefined;
   const steps = segments.map((s) => {
