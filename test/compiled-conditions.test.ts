@@ -209,7 +209,7 @@ describe('compiled conditions decide exactly as json-rules-engine', () => {
   it("answers as json-rules-engine's default operators on plain values", () => {
     // The reference engine runs vigie's operators (above); this ties those to json-rules-engine's
     // own. Its comparisons first check the fact with `parseFloat(fact).toString() !== 'NaN'`.
-    const defaults = new Engine().operators as unknown as { get(name: string): { evaluate(a: unknown, b: unknown): boolean } };
+    const defaults = (new Engine() as unknown as { operators: unknown }).operators as { get(name: string): { evaluate(a: unknown, b: unknown): boolean } };
     const values = [undefined, null, true, false, 0, -0, 1, -1, 2.5, 30, 31, 1e21, -1e-7, Number.NaN, Infinity, -Infinity, '', ' ', '3', ' 3', '3 ', '3abc', 'abc', '-0', '1e3', '0x10', 'Infinity', '-Infinity', 'NaN', '2026-01-15', '2026-01-16', '.5'];
     for (const name of builtinOperatorNames) {
       const ours = registeredOperators.find((o) => o.name === name)!;

@@ -91,7 +91,7 @@ describe('find and filter', () => {
         const expected = stated ? items.filter((x) => where.some((m) => hits(x, m)) && !except.some((m) => hits(x, m))) : undefined;
         expect(run('filter', args, { u: items }).value).toEqual(expected);
         expect(run('find', args, { u: items }).value).toBe(expected?.[0]);
-        const compiled = derivations.find((d) => d.name === 'filter')!.compileValue(args, (a) => (isFactRef(a) ? () => items : () => a));
+        const compiled = derivations.find((d) => d.name === 'filter')!.compileValue(args, (a) => (isFactRef(a) ? () => items : () => a), '2026-03-01');
         expect(compiled(undefined)).toEqual(expected);
       }),
       { numRuns: 500 },
