@@ -124,6 +124,8 @@ export async function evaluateConfig(
     // target (read by an evaluation only before the next one starts). Made when first needed.
     const factsOf: Array<TargetFacts | undefined> = [];
     const readId = scope.id ? segmentsReader(parsePointer(scope.id)) : undefined;
+    // What each rule's findings read of the judge's values, made once per scope, not per finding.
+    const judgedFactValue = members.map((_, k) => (name: string) => judge!.factValue(k, name));
     for (let t = 0; t < targets.count; t++) {
       const target = targets.target(t);
       let pointer: string | undefined; // made for a listed outcome only: judging does not read it
@@ -160,7 +162,7 @@ export async function evaluateConfig(
         else if (omitted && (outcome.status === 'pass' || outcome.status === 'not-applicable')) omitted[outcome.status]++;
         else {
           const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
-          const factValue = judged ? (name: string) => judge!.factValue(k, name) : undefined;
+          const factValue = judged ? judgedFactValue[k] : undefined;
           byRule[members[k]!]!.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate, factValue }));
         }
       }
@@ -274,15 +276,15 @@ function factsTemplatesRead(d: LoadedRule['definition']): string[] | 'all' | und
 
 export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
   const d = rule.definition;
-  const evidence: Evidence[] = outcome.evidence.map((e) => {
-    const location = e.pointer !== undefined ? c.locate(e.pointer) : undefined;
-    const pointer = e.pointer !== undefined && c.reportPointer ? c.reportPointer(e.pointer) : e.pointer;
-    // Each outcome's evidence is made for it alone (outcomeOf), so it is completed in place.
-    const out = e as Evidence;
-    if (pointer !== undefined) out.pointer = pointer;
+  // Each outcome's evidence, list and entries, is made for it alone (outcomeOf): it is completed in place.
+  const evidence = outcome.evidence as Evidence[];
+  for (let i = 0; i < evidence.length; i++) {
+    const out = evidence[i]!;
+    if (out.pointer === undefined) continue;
+    const location = c.locate(out.pointer);
+    if (c.reportPointer) out.pointer = c.reportPointer(out.pointer);
     if (location) out.location = location;
-    return out;
-  });
+  }
   const missing = c.reportPointer ? outcome.missing.map(c.reportPointer) : outcome.missing;
   const key = outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status;
   const template = (key === 'violation' ? d.messages.violation : d.messages[key]) ?? DEFAULT_MESSAGES[key as keyof typeof DEFAULT_MESSAGES];

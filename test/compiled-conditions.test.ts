@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { compileConditions, judgeParts, type CompiledConditions } from '../src/engine/compile/conditions.js';
 import type { JudgeFactory } from '../src/engine/compile/judge-source.js';
@@ -201,6 +202,22 @@ describe('compiled conditions decide exactly as json-rules-engine', () => {
       ] as const) {
         expect(fn(a, b)).toBe(op.evaluate(a, b));
         expect(resolveOperator(`not:${op.name}`)(a, b)).toBe(!op.evaluate(a, b));
+      }
+    }
+  });
+
+  it("answers as json-rules-engine's default operators on plain values", () => {
+    // The reference engine runs vigie's operators (above); this ties those to json-rules-engine's
+    // own. Its comparisons first check the fact with `parseFloat(fact).toString() !== 'NaN'`.
+    const defaults = (new Engine() as unknown as { operators: unknown }).operators as { get(name: string): { evaluate(a: unknown, b: unknown): boolean } };
+    const values = [undefined, null, true, false, 0, -0, 1, -1, 2.5, 30, 31, 1e21, -1e-7, Number.NaN, Infinity, -Infinity, '', ' ', '3', ' 3', '3 ', '3abc', 'abc', '-0', '1e3', '0x10', 'Infinity', '-Infinity', 'NaN', '2026-01-15', '2026-01-16', '.5'];
+    for (const name of builtinOperatorNames) {
+      const ours = registeredOperators.find((o) => o.name === name)!;
+      for (const a of values) {
+        for (const b of values) {
+          const lists = name === 'in' || name === 'notIn' ? [[a, [b]], [a, [b, a]], [a, `x${String(b)}`]] : name === 'contains' || name === 'doesNotContain' ? [[[a], b], [[b, 1], a]] : [[a, b]];
+          for (const [x, y] of lists) expect([name, x, y, ours.evaluate(x, y)]).toEqual([name, x, y, defaults.get(name).evaluate(x, y)]);
+        }
       }
     }
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derivations } from '../src/index.js';
 import { isFactRef, literal, type DerivedValue } from '../src/engine/derivations/derivation.js';
@@ -71,6 +72,30 @@ describe('find and filter', () => {
 
   it('filter is unknown, not empty, when the value to match is unknown', () => {
     expect(run('filter', { in: { fact: 'u' }, where: [{ path: '/id', in: { fact: 'missing' } }] }, { u: users }).value).toBeUndefined();
+  });
+
+  it('find and filter agree with a scan on lists long enough to be read through their indexes', () => {
+    // From 6 items the matching positions come from per-list indexes, merged when several
+    // alternatives hit: the same items, in list order, each once, as this scan finds them.
+    const key = fc.constantFrom('A', 'B', 'C', 'all', 0, -0, Number.NaN);
+    const item = fc.record({ id: key, cameras: fc.oneof(key, fc.array(key, { maxLength: 3 })) }, { requiredKeys: [] });
+    const match = fc.record({ path: fc.constantFrom('/id', '/cameras'), equals: key, contains: key }, { requiredKeys: ['path'] });
+    const hits = (x: Record<string, unknown>, m: { path: string; equals?: unknown; contains?: unknown }) => {
+      const v = x[m.path.slice(1)];
+      return (m.equals !== undefined && v === m.equals) || (m.contains !== undefined && Array.isArray(v) && v.includes(m.contains));
+    };
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 6, maxLength: 14 }), fc.array(match, { minLength: 1, maxLength: 3 }), fc.array(match, { maxLength: 2 }), (items, where, except) => {
+        const args = { in: { fact: 'u' }, where, ...(except.length ? { except } : {}) };
+        const stated = where.some((m) => m.equals !== undefined || m.contains !== undefined);
+        const expected = stated ? items.filter((x) => where.some((m) => hits(x, m)) && !except.some((m) => hits(x, m))) : undefined;
+        expect(run('filter', args, { u: items }).value).toEqual(expected);
+        expect(run('find', args, { u: items }).value).toBe(expected?.[0]);
+        const compiled = derivations.find((d) => d.name === 'filter')!.compileValue(args, (a) => (isFactRef(a) ? () => items : () => a), '2026-03-01');
+        expect(compiled(undefined)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('find and filter on one equality agree with a scan', () => {

@@ -75,6 +75,8 @@ function matchingIndices(list: unknown, wanted: MatchValues[], excluded: MatchVa
   }
   // Small lists (a camera's masks) are scanned: an index per list would cost more than it saves.
   const candidates = list.length >= INDEXED_LENGTH ? indexedCandidates(list, wanted) : undefined;
+  // Nothing to leave out: the candidates are the answer (an index's own list: read, never changed).
+  if (candidates && excluded.length === 0) return candidates;
   const indices: number[] = [];
   if (candidates) {
     for (let k = 0; k < candidates.length; k++) {
@@ -96,26 +98,45 @@ const INDEXED_LENGTH = 6;
 /**
  * The positions of the items some `equals`/`contains` alternative hits, ascending, read from the
  * list's indexes instead of scanning it (a camera's acts are sought among the same authorizations
- * for every camera). Undefined when an alternative needs a scan (`in`, or a NaN that `===` never matches).
+ * for every camera). Undefined when an alternative needs a scan (`in`, or a NaN that `===` never
+ * matches). Each index lists positions ascending, once each: several are merged, not sorted.
  */
 function indexedCandidates(list: unknown[], wanted: MatchValues[]): number[] | undefined {
-  let out: number[] | undefined;
-  let several = false;
-  const add = (at: number[] | undefined) => {
-    if (!at) return;
-    if (out) several = true;
-    out = out ? out.concat(at) : at;
-  };
-  for (const w of wanted) {
-    if (w.in !== undefined) return undefined;
-    if (w.equals !== undefined) {
-      if (typeof w.equals === 'number' && Number.isNaN(w.equals)) return undefined;
-      add(positionsOf(list, w.path).get(w.equals));
-    }
-    if (w.contains !== undefined) add(elementPositionsOf(list, w.path).get(w.contains));
+  for (let k = 0; k < wanted.length; k++) {
+    const w = wanted[k]!;
+    if (w.in !== undefined || (typeof w.equals === 'number' && Number.isNaN(w.equals))) return undefined;
   }
-  if (!out) return [];
-  return several ? [...new Set(out)].sort((x, y) => x - y) : out;
+  let out: number[] | undefined;
+  for (let k = 0; k < wanted.length; k++) {
+    const w = wanted[k]!;
+    if (w.equals !== undefined) out = mergeAscending(out, positionsOf(list, w.path).get(w.equals));
+    if (w.contains !== undefined) out = mergeAscending(out, elementPositionsOf(list, w.path).get(w.contains));
+  }
+  return out ?? [];
+}
+
+/** The positions in `a` or `b` (both ascending, without repeats), ascending, each once; `a` or `b` itself when the other is empty. */
+function mergeAscending(a: number[] | undefined, b: number[] | undefined): number[] | undefined {
+  if (!b || b.length === 0) return a ?? b;
+  if (!a || a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) {
+      out.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 type FindArgs = { in: unknown; where: Match[]; except?: Match[] };

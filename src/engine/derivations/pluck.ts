@@ -1,4 +1,4 @@
-import { getAtPointer } from '../../parse/pointer.js';
+import { getAtPointer, parsePointer, segmentsReader } from '../../parse/pointer.js';
 import { type Derivation, arg, paramsOf } from './derivation.js';
 
 /**
@@ -6,12 +6,12 @@ import { type Derivation, arg, paramsOf } from './derivation.js';
  * without one is added to `missing` when given (compute names them); without it, the first one
  * makes the whole result undefined (compileValue only needs the values).
  */
-function valuesAt(list: unknown, path: string, fallback: unknown, skipMissing: boolean | undefined, missing?: number[]): unknown[] | undefined {
+function valuesAt(list: unknown, path: string | ((item: unknown) => unknown), fallback: unknown, skipMissing: boolean | undefined, missing?: number[]): unknown[] | undefined {
   if (!Array.isArray(list)) return undefined;
   const values: unknown[] = [];
   for (let i = 0; i < list.length; i++) {
     if (!(i in list)) continue; // a hole of a sparse list is no item, as forEach skipped it
-    const own = getAtPointer(list[i], path);
+    const own = typeof path === 'string' ? getAtPointer(list[i], path) : path(list[i]);
     const v = own !== undefined ? own : fallback;
     if (v !== undefined) values.push(v);
     else if (!skipMissing) {
@@ -50,6 +50,7 @@ export const pluck: Derivation = {
     const a = args as { from: unknown; path: string; default?: unknown; skipMissing?: boolean };
     const list = arg(a.from);
     const fallback = a.default === undefined ? () => undefined : arg(a.default);
-    return (frame) => valuesAt(list(frame), a.path, fallback(frame), a.skipMissing);
+    const read = segmentsReader(parsePointer(a.path)); // what getAtPointer reads, its path parsed once
+    return (frame) => valuesAt(list(frame), read, fallback(frame), a.skipMissing);
   },
 };

@@ -5,7 +5,11 @@ const list = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : unde
 function without(of: unknown, minus: unknown): unknown[] | undefined {
   const x = list(of);
   const y = list(minus);
-  return x && y ? x.filter((e) => !y.includes(e)) : undefined;
+  if (!x || !y) return undefined;
+  // A loop rather than filter and a closure per call (this runs for every camera); holes skipped as filter skips them.
+  const out: unknown[] = [];
+  for (let i = 0; i < x.length; i++) if (i in x && !y.includes(x[i])) out.push(x[i]);
+  return out;
 }
 
 /** The elements of the lists among `values`, each once; undefined when none of them is a list. */

@@ -9,12 +9,19 @@ export type BuiltinOperatorName = (typeof builtinOperatorNames)[number];
 
 type Comparable = number | string | boolean;
 const isPlainValue = (v: unknown): v is Comparable => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
-/** json-rules-engine's check on the fact side of its comparisons, kept as it is. */
-const numeric = (v: unknown) => isPlainValue(v) && Number.parseFloat(String(v)).toString() !== 'NaN';
+/**
+ * json-rules-engine's check on the fact side of its comparisons: `parseFloat(v).toString() !==
+ * 'NaN'`. For a number that is "not NaN" (its text always parses back to a number, `Infinity`
+ * included) and for a boolean false ("true" does not parse): only a string is parsed, as
+ * json-rules-engine parses it, which spares the text of every number compared.
+ */
+const numeric = (v: unknown) =>
+  typeof v === 'number' ? !Number.isNaN(v) : typeof v === 'string' && Number.parseFloat(v).toString() !== 'NaN';
 const isList = (v: unknown): v is unknown[] | string => Array.isArray(v) || typeof v === 'string';
 
 function comparison(name: BuiltinOperatorName, description: string, compare: (a: Comparable, b: Comparable) => boolean): OperatorDefinition {
-  return { name, description, evaluate: (a, b) => numeric(a) && isPlainValue(b) && compare(a as Comparable, b) };
+  // A null value compares as json-rules-engine compares it (as 0); an object does not compare at all.
+  return { name, description, evaluate: (a, b) => numeric(a) && (isPlainValue(b) || b === null) && compare(a as Comparable, b as Comparable) };
 }
 
 /**
