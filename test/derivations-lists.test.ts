@@ -84,6 +84,12 @@ describe('find and filter', () => {
       const v = x[m.path.slice(1)];
       return (m.equals !== undefined && v === m.equals) || (m.contains !== undefined && Array.isArray(v) && v.includes(m.contains));
     };
+    // NaN is stated but equals nothing, not even an item's NaN (an index's Map would find it).
+    const withNaN = [{}, {}, {}, {}, {}, { cameras: Number.NaN }];
+    for (const u of [withNaN, withNaN.slice(4)]) {
+      expect(run('filter', { in: { fact: 'u' }, where: [{ path: '/cameras', equals: Number.NaN }] }, { u }).value).toEqual([]);
+      expect(run('find', { in: { fact: 'u' }, where: [{ path: '/cameras', equals: Number.NaN }] }, { u }).value).toBeUndefined();
+    }
     fc.assert(
       fc.property(fc.array(item, { minLength: 6, maxLength: 14 }), fc.array(match, { minLength: 1, maxLength: 3 }), fc.array(match, { maxLength: 2 }), (items, where, except) => {
         const args = { in: { fact: 'u' }, where, ...(except.length ? { except } : {}) };

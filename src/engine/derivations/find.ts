@@ -69,8 +69,9 @@ function matchingIndices(list: unknown, wanted: MatchValues[], excluded: MatchVa
   // When no alternative has a known argument, nothing can be said to match or not: unknown, not "none".
   if (!anyStated(wanted)) return undefined;
   const only = wanted.length === 1 && excluded.length === 0 ? wanted[0]! : undefined;
-  if (only && only.contains === undefined && only.in === undefined) {
+  if (only && only.contains === undefined && only.in === undefined && !isNaNValue(only.equals)) {
     // One equality: read the list's index rather than scanning it (the same lists serve every log event).
+    // Not for NaN: a Map finds a NaN key, where `===` never matches NaN.
     return positionsOf(list, only.path).get(only.equals) ?? [];
   }
   // Small lists (a camera's masks) are scanned: an index per list would cost more than it saves.
@@ -95,6 +96,8 @@ function matchingIndices(list: unknown, wanted: MatchValues[], excluded: MatchVa
 
 const INDEXED_LENGTH = 6;
 
+const isNaNValue = (v: unknown) => typeof v === 'number' && Number.isNaN(v);
+
 /**
  * The positions of the items some `equals`/`contains` alternative hits, ascending, read from the
  * list's indexes instead of scanning it (a camera's acts are sought among the same authorizations
@@ -104,7 +107,7 @@ const INDEXED_LENGTH = 6;
 function indexedCandidates(list: unknown[], wanted: MatchValues[]): number[] | undefined {
   for (let k = 0; k < wanted.length; k++) {
     const w = wanted[k]!;
-    if (w.in !== undefined || (typeof w.equals === 'number' && Number.isNaN(w.equals))) return undefined;
+    if (w.in !== undefined || isNaNValue(w.equals)) return undefined;
   }
   let out: number[] | undefined;
   for (let k = 0; k < wanted.length; k++) {
