@@ -1,6 +1,7 @@
 // Machine instructions one evaluation takes, counted by valgrind (cachegrind, no cache simulation)
-// with V8 on one thread: the same on a busy machine as on a quiet one (two counts of one build
-// differ by about 0.2 %), where CPU times move by half. For comparing two builds of vigie, change
+// with V8 on one thread: much steadier than CPU times, which move by half on a shared machine (two
+// counts of one build made one after the other differ by about 0.2 %; made at different times,
+// with other jobs running, they have differed by up to 2.5 %: compare counts made in one go). For comparing two builds of vigie, change
 // by change, and the bench's sides with each other (`--side hand` or `naive`: the hand-written
 // loop, json-rules-engine once per target and rule). Each count is the difference between a
 // process that evaluates 6 times and one that evaluates 2 times (`--times 6,2`), divided by 4: what
