@@ -19,28 +19,13 @@ export function formatValue(value: unknown, lang: Lang): string {
   if (typeof value === 'boolean') return value ? w.yes : w.no;
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, '');
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.length === 0 ? w.none : formatList(value, lang);
+  // Mapped, then joined: the copy joins faster than a list the data froze would (measured).
+  if (Array.isArray(value)) return value.length === 0 ? w.none : value.map((v) => formatValue(v, lang)).join(', ');
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length > 0 && entries.every(([k, v]) => Object.hasOwn(w, k) && typeof v === 'number')) {
     return entries.map(([k, v]) => `${v} ${w[k as keyof typeof w]}`).join(' ');
   }
   return JSON.stringify(value);
-}
-
-/**
- * The elements of a non-empty list, formatted and joined with commas. A list of strings (fields
- * not stated, references, dates: most of what messages list) is joined as it is, without a
- * formatted copy; a sparse list is mapped as `map` maps it (a hole stays empty).
- */
-function formatList(list: unknown[], lang: Lang): string {
-  let strings = true;
-  for (let i = 0; i < list.length; i++) {
-    if (!(i in list) || typeof list[i] !== 'string') {
-      strings = false;
-      break;
-    }
-  }
-  return strings ? list.join(', ') : list.map((v) => formatValue(v, lang)).join(', ');
 }
 
 /** A template cut once into its text and its placeholders' paths (even indices text, odd indices paths). */
