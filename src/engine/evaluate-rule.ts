@@ -143,39 +143,22 @@ function pointerOf(table: FactTable, fact: string, path: string | undefined): st
 
 /** The input fields whose absence left these leaves unknown. */
 function missingOf(leaves: ResultNode[], table: FactTable): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const leaf of leaves) {
     if (leaf.factResult === undefined) addMissing(out, table, leaf.fact!, leaf.path);
     if (isValueFactRef(leaf.value) && leaf.valueResult === undefined) addMissing(out, table, leaf.value.fact, leaf.value.path);
   }
-  return onceEach(out);
-}
-
-/**
- * Each place once, at its first mention. An outcome usually names one to three: those are kept in
- * the list made for them (it is what the finding keeps) rather than copied through a Set.
- */
-function onceEach(places: string[]): string[] {
-  if (places.length > 16) return [...new Set(places)];
-  let kept = 0;
-  for (let i = 0; i < places.length; i++) {
-    const p = places[i]!;
-    let seen = false;
-    for (let j = 0; j < kept; j++) if (places[j] === p) seen = true;
-    if (!seen) places[kept++] = p;
-  }
-  places.length = kept;
-  return places;
+  return [...out];
 }
 
 /** The places behind an unknown side of a comparison: its fact's pointer, or where the fact was looked for. */
-function addMissing(out: string[], table: FactTable, fact: string, path: string | undefined): void {
+function addMissing(out: Set<string>, table: FactTable, fact: string, path: string | undefined): void {
   const base = table.get(fact);
   if (!base) return;
-  if (base.value === undefined) for (const l of base.looked) out.push(l);
-  else if (base.pointer !== undefined) out.push(base.pointer + (path ?? ''));
-  else for (const l of base.looked) out.push(l + (path ?? ''));
-  if (base.value !== undefined && base.pointer === undefined && base.looked.length === 0) out.push(`${fact}${path ?? ''}`);
+  if (base.value === undefined) for (const l of base.looked) out.add(l);
+  else if (base.pointer !== undefined) out.add(base.pointer + (path ?? ''));
+  else for (const l of base.looked) out.add(l + (path ?? ''));
+  if (base.value !== undefined && base.pointer === undefined && base.looked.length === 0) out.add(`${fact}${path ?? ''}`);
 }
 
 function toEvidence(leaf: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RawEvidence {
