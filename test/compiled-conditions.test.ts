@@ -62,7 +62,11 @@ const tree = fc.letrec((tie) => ({
     fc.tuple(tie('node'), extras).map(([not, e]) => ({ not, ...e })),
   ),
 })).bool;
-const facts = fc.record(Object.fromEntries(FACTS.map((f) => [f, value])) as Record<(typeof FACTS)[number], fc.Arbitrary<unknown>>, { requiredKeys: [] });
+// Facts may also be lists with holes, or frozen (as parseConfig makes them): the operators and
+// decorators loop over such lists themselves rather than call every/some. Rule values, read from
+// rule files, have no holes.
+const factValue = fc.oneof(value, fc.sparseArray(value, { maxLength: 4 }), fc.array(value, { maxLength: 4 }).map((l) => Object.freeze(l)));
+const facts = fc.record(Object.fromEntries(FACTS.map((f) => [f, factValue])) as Record<(typeof FACTS)[number], fc.Arbitrary<unknown>>, { requiredKeys: [] });
 
 /** json-rules-engine's nodes are Condition instances: compare their own properties as plain objects. */
 function plain(node: unknown): unknown {
@@ -217,6 +221,24 @@ describe('compiled conditions decide exactly as json-rules-engine', () => {
         for (const b of values) {
           const lists = name === 'in' || name === 'notIn' ? [[a, [b]], [a, [b, a]], [a, `x${String(b)}`]] : name === 'contains' || name === 'doesNotContain' ? [[[a], b], [[b, 1], a]] : [[a, b]];
           for (const [x, y] of lists) expect([name, x, y, ours.evaluate(x, y)]).toEqual([name, x, y, defaults.get(name).evaluate(x, y)]);
+        }
+      }
+    }
+  });
+
+  it("decorates as json-rules-engine's own decorators do, on lists with holes and frozen lists", () => {
+    const engine = new Engine([], { allowUndefinedFacts: true });
+    for (const op of registeredOperators) engine.addOperator(op.name, op.evaluate.bind(op));
+    const theirs = (engine as unknown as { operators: { get(name: string): { evaluate(a: unknown, b: unknown): unknown } } }).operators;
+    const lists = [[, 1], [undefined, 1], [1, , 2], Object.freeze([1, 2]), Object.freeze([undefined]), []]; // eslint-disable-line no-sparse-arrays
+    for (const decorator of ['someFact', 'everyFact', 'someValue', 'everyValue']) {
+      for (const base of ['equal', 'notEqual', 'isKnown']) {
+        const name = `${decorator}:${base}`;
+        for (const list of lists) {
+          for (const other of [undefined, 1, 3]) {
+            const [a, b] = decorator.endsWith('Fact') ? [list, other] : [other, list];
+            expect([name, a, b, resolveOperator(name)(a, b)]).toEqual([name, a, b, theirs.get(name).evaluate(a, b)]);
+          }
         }
       }
     }

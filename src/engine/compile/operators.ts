@@ -12,11 +12,36 @@ export type OperatorFn = (factValue: unknown, jsonValue: unknown) => unknown;
 
 type DecoratorCallback = (factValue: any, jsonValue: any, next: OperatorFn) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/**
+ * `list.some(test)` on an array, the same answer without the builtin, which is about ten times
+ * slower on the frozen arrays of a parsed deployment: holes skipped as `some` skips them (`in` is
+ * asked only of an undefined element, being slow there too). Anything else still gets `.some`, so
+ * that what throws in json-rules-engine throws here.
+ */
+function someOf(list: any, test: (v: unknown) => unknown): boolean { // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (!Array.isArray(list)) return list.some(test);
+  for (let i = 0; i < list.length; i++) {
+    const v: unknown = list[i];
+    if ((v !== undefined || i in list) && test(v)) return true;
+  }
+  return false;
+}
+
+/** `list.every(test)`, as someOf is `some`. */
+function everyOf(list: any, test: (v: unknown) => unknown): boolean { // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (!Array.isArray(list)) return list.every(test);
+  for (let i = 0; i < list.length; i++) {
+    const v: unknown = list[i];
+    if ((v !== undefined || i in list) && !test(v)) return false;
+  }
+  return true;
+}
+
 const DECORATORS: Record<string, { cb: DecoratorCallback; validator?: (factValue: unknown) => boolean }> = {
-  someFact: { cb: (f, j, next) => f.some((fv: unknown) => next(fv, j)), validator: Array.isArray },
-  someValue: { cb: (f, j, next) => j.some((jv: unknown) => next(f, jv)) },
-  everyFact: { cb: (f, j, next) => f.every((fv: unknown) => next(fv, j)), validator: Array.isArray },
-  everyValue: { cb: (f, j, next) => j.every((jv: unknown) => next(f, jv)) },
+  someFact: { cb: (f, j, next) => someOf(f, (fv) => next(fv, j)), validator: Array.isArray },
+  someValue: { cb: (f, j, next) => someOf(j, (jv) => next(f, jv)) },
+  everyFact: { cb: (f, j, next) => everyOf(f, (fv) => next(fv, j)), validator: Array.isArray },
+  everyValue: { cb: (f, j, next) => everyOf(j, (jv) => next(f, jv)) },
   swap: { cb: (f, j, next) => next(j, f) },
   not: { cb: (f, j, next) => !next(f, j) },
 };

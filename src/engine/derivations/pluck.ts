@@ -10,8 +10,10 @@ function valuesAt(list: unknown, path: string | ((item: unknown) => unknown), fa
   if (!Array.isArray(list)) return undefined;
   const values: unknown[] = [];
   for (let i = 0; i < list.length; i++) {
-    if (!(i in list)) continue; // a hole of a sparse list is no item, as forEach skipped it
-    const own = typeof path === 'string' ? getAtPointer(list[i], path) : path(list[i]);
+    const item: unknown = list[i];
+    // A hole of a sparse list is no item, as forEach skipped it (`in` only for an undefined element: slow on frozen arrays).
+    if (item === undefined && !(i in list)) continue;
+    const own = typeof path === 'string' ? getAtPointer(item, path) : path(item);
     const v = own !== undefined ? own : fallback;
     if (v !== undefined) values.push(v);
     else if (!skipMissing) {

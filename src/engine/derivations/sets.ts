@@ -6,9 +6,13 @@ function without(of: unknown, minus: unknown): unknown[] | undefined {
   const x = list(of);
   const y = list(minus);
   if (!x || !y) return undefined;
-  // A loop rather than filter and a closure per call (this runs for every camera); holes skipped as filter skips them.
+  // A loop rather than filter and a closure per call (this runs for every camera). Holes are skipped
+  // as filter skips them, `in` asked only of an undefined element (it is slow on frozen arrays).
   const out: unknown[] = [];
-  for (let i = 0; i < x.length; i++) if (i in x && !y.includes(x[i])) out.push(x[i]);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if ((v !== undefined || i in x) && !y.includes(v)) out.push(v);
+  }
   return out;
 }
 

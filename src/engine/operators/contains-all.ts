@@ -6,6 +6,11 @@ export const containsAll: OperatorDefinition = {
   description: 'The fact (a list) contains every element of the value (a list).',
   evaluate(fact, expected) {
     if (!Array.isArray(fact) || !Array.isArray(expected)) return false;
-    return expected.every((x) => fact.includes(x));
+    // every's answer, without its slow path on frozen arrays: holes skipped, `in` only for an undefined element.
+    for (let i = 0; i < expected.length; i++) {
+      const x: unknown = expected[i];
+      if ((x !== undefined || i in expected) && !fact.includes(x)) return false;
+    }
+    return true;
   },
 };

@@ -2,15 +2,22 @@ import type { OperatorDefinition } from './operator.js';
 
 const asArray = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
 
-// Loops rather than every/some with a closure: these run on every target. `i in a` skips the
-// holes of a sparse list, as every and some do.
+// Loops rather than every/some with a closure: these run on every target. A hole of a sparse list
+// is skipped, as every and some skip it; `in` is asked only of an undefined element, since it is
+// slow on the frozen arrays of a parsed deployment (about 100 ns against 10).
 function everyIn(a: unknown[], b: unknown[]): boolean {
-  for (let i = 0; i < a.length; i++) if (i in a && !b.includes(a[i])) return false;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if ((v !== undefined || i in a) && !b.includes(v)) return false;
+  }
   return true;
 }
 
 function someIn(a: unknown[], b: unknown[]): boolean {
-  for (let i = 0; i < a.length; i++) if (i in a && b.includes(a[i])) return true;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if ((v !== undefined || i in a) && b.includes(v)) return true;
+  }
   return false;
 }
 
