@@ -1,5 +1,6 @@
 import { getAtPointer, parsePointer, segmentsReader } from '../../parse/pointer.js';
 import { type Derivation, arg, paramsOf } from './derivation.js';
+import { isHole } from '../holes.js';
 
 /**
  * The values at `path` of a list's items (`fallback` for an item that has none). An item left
@@ -11,8 +12,7 @@ function valuesAt(list: unknown, path: string | ((item: unknown) => unknown), fa
   const values: unknown[] = [];
   for (let i = 0; i < list.length; i++) {
     const item: unknown = list[i];
-    // A hole of a sparse list is no item, as forEach skipped it (`in` only for an undefined element: slow on frozen arrays).
-    if (item === undefined && !(i in list)) continue;
+    if (isHole(list, i, item)) continue; // no item, as forEach skipped it
     const own = typeof path === 'string' ? getAtPointer(item, path) : path(item);
     const v = own !== undefined ? own : fallback;
     if (v !== undefined) values.push(v);

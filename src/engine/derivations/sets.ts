@@ -1,4 +1,5 @@
 import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
+import { isHole } from '../holes.js';
 
 const list = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
 
@@ -6,12 +7,11 @@ function without(of: unknown, minus: unknown): unknown[] | undefined {
   const x = list(of);
   const y = list(minus);
   if (!x || !y) return undefined;
-  // A loop rather than filter and a closure per call (this runs for every camera). Holes are skipped
-  // as filter skips them, `in` asked only of an undefined element (it is slow on frozen arrays).
+  // A loop rather than filter and a closure per call (this runs for every camera); holes skipped (see isHole).
   const out: unknown[] = [];
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    if ((v !== undefined || i in x) && !y.includes(v)) out.push(v);
+    if (!isHole(x, i, v) && !y.includes(v)) out.push(v);
   }
   return out;
 }
