@@ -61,6 +61,40 @@ export function factPlan(rule: RuleDefinition): PlannedFact[] {
   return plan;
 }
 
+const provenanceFree = new WeakMap<RuleDefinition, ReadonlySet<string>>();
+
+/**
+ * The rule's derived facts whose provenance is known without computing them: their value never
+ * has a `pointer` (a `pointerless` derivation) and depends on no parameter. A derivation's
+ * parameters are those of the arguments it reads, and an argument reads one only as `{ fact:
+ * param, path }` or through a derived fact that does: so a fact is free when its derivation is
+ * pointerless and each fact it reads is a built-in one, an `earlier` one or a free one (but
+ * `param` with a path). The evidence of a condition on such a fact names no place and no
+ * parameter, whatever the target; a finding then reads only its value.
+ */
+export function provenanceFreeFacts(rule: RuleDefinition): ReadonlySet<string> {
+  let free = provenanceFree.get(rule);
+  if (!free) {
+    const paramless = new Set(['target', 'targetId', 'deployment', 'param', 'asOf', ...Object.keys(rule.earlier ?? {})]);
+    const found = new Set<string>();
+    for (const f of factPlan(rule)) {
+      if (f.derivation === undefined || !readsOnly(f.args, paramless)) continue;
+      paramless.add(f.name);
+      if (f.derivation.pointerless === true) found.add(f.name);
+    }
+    provenanceFree.set(rule, (free = found));
+  }
+  return free;
+}
+
+/** Whether every fact `args` reads is in `facts`, and none is a parameter read at a path. */
+function readsOnly(args: unknown, facts: ReadonlySet<string>): boolean {
+  if (isFactRef(args)) return facts.has(args.fact) && !(args.fact === 'param' && args.path);
+  if (Array.isArray(args)) return args.every((a) => readsOnly(a, facts));
+  if (args !== null && typeof args === 'object') return Object.values(args).every((a) => readsOnly(a, facts));
+  return true;
+}
+
 function readsAny(args: unknown, facts: Set<string>): boolean {
   if (isFactRef(args)) return facts.has(args.fact);
   if (Array.isArray(args)) return args.some((a) => readsAny(a, facts));
@@ -163,6 +197,7 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   if (lazy) {
     lazy.pending.clear();
     lazy.shared = shared;
+    lazy.provenanceFree = provenanceFreeFacts(rule);
   }
   for (const f of factPlan(rule)) {
     const reuse = shared !== undefined && !f.perTarget;
@@ -195,6 +230,8 @@ export class LazyFactTable extends Map<string, DerivedValue> {
   ctx: DerivationContext | undefined;
   /** Where a fact that does not depend on the target is kept for the next targets. */
   shared: Map<string, DerivedValue> | undefined;
+  /** The rule's facts whose provenance needs no computing (provenanceFreeFacts; set by buildFacts). */
+  provenanceFree: ReadonlySet<string> | undefined;
 
   defer(fact: PlannedFact): void {
     super.delete(fact.name); // the previous target's value
