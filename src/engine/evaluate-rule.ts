@@ -164,17 +164,17 @@ function addMissing(out: Set<string>, table: FactTable, fact: string, path: stri
 function toEvidence(leaf: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RawEvidence {
   const valueRef = isValueFactRef(leaf.value) ? leaf.value : undefined;
   const fact = leaf.fact!;
-  // A fact known to have no place and no parameter is not computed again for them.
-  const free = table instanceof LazyFactTable ? table.provenanceFree : undefined;
+  // A fact known to have no parameter, or no place, is not computed again to find them out.
+  const known = table instanceof LazyFactTable ? table.known : undefined;
   // The first parameter behind the comparison: one the value names, then those the facts depend on.
   let parameter: ParameterEvidence | undefined;
   if (valueRef?.fact === 'param' && valueRef.path) parameter = parameters[valueRef.path.split('/')[1]!];
-  if (!parameter && valueRef && !free?.has(valueRef.fact)) parameter = firstParameter(table.get(valueRef.fact)?.params, parameters);
-  if (!parameter && !free?.has(fact)) parameter = firstParameter(table.get(fact)?.params, parameters);
+  if (!parameter && valueRef && !known?.noParameter.has(valueRef.fact)) parameter = firstParameter(table.get(valueRef.fact)?.params, parameters);
+  if (!parameter && !known?.noParameter.has(fact)) parameter = firstParameter(table.get(fact)?.params, parameters);
   // Keys in the order reports have always shown them.
   const e: RawEvidence = {} as RawEvidence;
   if (leaf.name) e.condition = leaf.name;
-  e.pointer = free?.has(fact) ? undefined : pointerOf(table, fact, leaf.path);
+  e.pointer = known?.noPointer.has(fact) ? undefined : pointerOf(table, fact, leaf.path);
   e.fact = fact;
   if (leaf.path) e.path = leaf.path;
   e.operator = leaf.operator!;

@@ -61,30 +61,36 @@ export function factPlan(rule: RuleDefinition): PlannedFact[] {
   return plan;
 }
 
-const provenanceFree = new WeakMap<RuleDefinition, ReadonlySet<string>>();
+/** What is known of a rule's facts' provenance without computing them (see knownProvenance). */
+export interface KnownProvenance {
+  /** Facts that depend on no parameter, on any target. */
+  noParameter: ReadonlySet<string>;
+  /** Derived facts that never have a `pointer` (their derivation is `pointerless`). */
+  noPointer: ReadonlySet<string>;
+}
+
+const provenances = new WeakMap<RuleDefinition, KnownProvenance>();
 
 /**
- * The rule's derived facts whose provenance is known without computing them: their value never
- * has a `pointer` (a `pointerless` derivation) and depends on no parameter. A derivation's
- * parameters are those of the arguments it reads, and an argument reads one only as `{ fact:
- * param, path }` or through a derived fact that does: so a fact is free when its derivation is
- * pointerless and each fact it reads is a built-in one, an `earlier` one or a free one (but
- * `param` with a path). The evidence of a condition on such a fact names no place and no
- * parameter, whatever the target; a finding then reads only its value.
+ * What the evidence of a rule's conditions can say of their facts' provenance without computing
+ * them again. A derivation's parameters are those of the arguments it reads, and an argument reads
+ * one only as `{ fact: param, path }` or through a derived fact that does: a fact depends on no
+ * parameter when each fact its arguments read is a built-in one, an `earlier` one or another such
+ * fact (but `param` at a path). A fact of a `pointerless` derivation never has a place.
  */
-export function provenanceFreeFacts(rule: RuleDefinition): ReadonlySet<string> {
-  let free = provenanceFree.get(rule);
-  if (!free) {
-    const paramless = new Set(['target', 'targetId', 'deployment', 'param', 'asOf', ...Object.keys(rule.earlier ?? {})]);
-    const found = new Set<string>();
+export function knownProvenance(rule: RuleDefinition): KnownProvenance {
+  let known = provenances.get(rule);
+  if (!known) {
+    const noParameter = new Set(['target', 'targetId', 'deployment', 'param', 'asOf', ...Object.keys(rule.earlier ?? {})]);
+    const noPointer = new Set<string>();
     for (const f of factPlan(rule)) {
-      if (f.derivation === undefined || !readsOnly(f.args, paramless)) continue;
-      paramless.add(f.name);
-      if (f.derivation.pointerless === true) found.add(f.name);
+      if (f.derivation === undefined) continue;
+      if (f.derivation.pointerless === true) noPointer.add(f.name);
+      if (readsOnly(f.args, noParameter)) noParameter.add(f.name);
     }
-    provenanceFree.set(rule, (free = found));
+    provenances.set(rule, (known = { noParameter, noPointer }));
   }
-  return free;
+  return known;
 }
 
 /** Whether every fact `args` reads is in `facts`, and none is a parameter read at a path. */
@@ -197,7 +203,7 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   if (lazy) {
     lazy.pending.clear();
     lazy.shared = shared;
-    lazy.provenanceFree = provenanceFreeFacts(rule);
+    lazy.known = knownProvenance(rule);
   }
   for (const f of factPlan(rule)) {
     const reuse = shared !== undefined && !f.perTarget;
@@ -230,8 +236,8 @@ export class LazyFactTable extends Map<string, DerivedValue> {
   ctx: DerivationContext | undefined;
   /** Where a fact that does not depend on the target is kept for the next targets. */
   shared: Map<string, DerivedValue> | undefined;
-  /** The rule's facts whose provenance needs no computing (provenanceFreeFacts; set by buildFacts). */
-  provenanceFree: ReadonlySet<string> | undefined;
+  /** What is known of the rule's facts' provenance without computing them (set by buildFacts). */
+  known: KnownProvenance | undefined;
 
   defer(fact: PlannedFact): void {
     super.delete(fact.name); // the previous target's value

@@ -87,7 +87,7 @@ describe('compileValue gives what compute gives', () => {
 });
 
 /**
- * What provenanceFreeFacts (src/engine/facts.ts) relies on to skip computing a fact again for its
+ * What knownProvenance (src/engine/facts.ts) relies on to skip computing a fact again for its
  * evidence: a `pointerless` derivation never gives its value a pointer, and no derivation depends
  * on a parameter its arguments do not read. Every argument read here has a place and a parameter.
  */

@@ -37,9 +37,9 @@ export interface Derivation {
   compute(args: unknown, ctx: DerivationContext): DerivedValue;
   /**
    * True when `compute` never gives its value a `pointer` (a count, a list gathered from several
-   * places): the evidence of a condition on such a fact names no place, and when its arguments
-   * read no parameter either, a finding need not compute the fact again for its provenance (see
-   * provenanceFreeFacts). Leave it out when in doubt: the fact is then computed again.
+   * places): the evidence of a condition on such a fact names no place, and a finding need not
+   * compute the fact again to find one (see knownProvenance). Leave it out when in doubt: the fact
+   * is then computed again.
    */
   pointerless?: boolean;
   /**
