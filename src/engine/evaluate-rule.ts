@@ -2,7 +2,7 @@ import type { Engine } from 'json-rules-engine';
 import { getAtPointer } from '../parse/pointer.js';
 import type { LoadedRule } from '../packs/rule-set.js';
 import type { FindingStatus, ParameterEvidence } from '../types.js';
-import { buildFacts, factValues, type FactTable, type TargetFacts } from './facts.js';
+import { buildFacts, factValues, LazyFactTable, type FactTable, type TargetFacts } from './facts.js';
 import { compileConditions, type CompiledConditions, type Decision } from './compile/conditions.js';
 import { conditionEngine, runConditions } from './json-rules-engine.js';
 import { decisiveLeaves, isValueFactRef, truth, type ResultNode } from './three-valued.js';
@@ -164,15 +164,17 @@ function addMissing(out: Set<string>, table: FactTable, fact: string, path: stri
 function toEvidence(leaf: ResultNode, table: FactTable, parameters: Record<string, ParameterEvidence>): RawEvidence {
   const valueRef = isValueFactRef(leaf.value) ? leaf.value : undefined;
   const fact = leaf.fact!;
+  // A fact known to have no parameter, or no place, is not computed again to find them out.
+  const known = table instanceof LazyFactTable ? table.known : undefined;
   // The first parameter behind the comparison: one the value names, then those the facts depend on.
   let parameter: ParameterEvidence | undefined;
   if (valueRef?.fact === 'param' && valueRef.path) parameter = parameters[valueRef.path.split('/')[1]!];
-  if (!parameter && valueRef) parameter = firstParameter(table.get(valueRef.fact)?.params, parameters);
-  if (!parameter) parameter = firstParameter(table.get(fact)?.params, parameters);
+  if (!parameter && valueRef && !known?.noParameter.has(valueRef.fact)) parameter = firstParameter(table.get(valueRef.fact)?.params, parameters);
+  if (!parameter && !known?.noParameter.has(fact)) parameter = firstParameter(table.get(fact)?.params, parameters);
   // Keys in the order reports have always shown them.
   const e: RawEvidence = {} as RawEvidence;
   if (leaf.name) e.condition = leaf.name;
-  e.pointer = pointerOf(table, fact, leaf.path);
+  e.pointer = known?.noPointer.has(fact) ? undefined : pointerOf(table, fact, leaf.path);
   e.fact = fact;
   if (leaf.path) e.path = leaf.path;
   e.operator = leaf.operator!;

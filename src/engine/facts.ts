@@ -61,6 +61,46 @@ export function factPlan(rule: RuleDefinition): PlannedFact[] {
   return plan;
 }
 
+/** What is known of a rule's facts' provenance without computing them (see knownProvenance). */
+export interface KnownProvenance {
+  /** Facts that depend on no parameter, on any target. */
+  noParameter: ReadonlySet<string>;
+  /** Derived facts that never have a `pointer` (their derivation is `pointerless`). */
+  noPointer: ReadonlySet<string>;
+}
+
+const provenances = new WeakMap<RuleDefinition, KnownProvenance>();
+
+/**
+ * What the evidence of a rule's conditions can say of their facts' provenance without computing
+ * them again. A derivation's parameters are those of the arguments it reads, and an argument reads
+ * one only as `{ fact: param, path }` or through a derived fact that does: a fact depends on no
+ * parameter when each fact its arguments read is a built-in one, an `earlier` one or another such
+ * fact (but `param` at a path). A fact of a `pointerless` derivation never has a place.
+ */
+export function knownProvenance(rule: RuleDefinition): KnownProvenance {
+  let known = provenances.get(rule);
+  if (!known) {
+    const noParameter = new Set(['target', 'targetId', 'deployment', 'param', 'asOf', ...Object.keys(rule.earlier ?? {})]);
+    const noPointer = new Set<string>();
+    for (const f of factPlan(rule)) {
+      if (f.derivation === undefined) continue;
+      if (f.derivation.pointerless === true) noPointer.add(f.name);
+      if (readsOnly(f.args, noParameter)) noParameter.add(f.name);
+    }
+    provenances.set(rule, (known = { noParameter, noPointer }));
+  }
+  return known;
+}
+
+/** Whether every fact `args` reads is in `facts`, and none is a parameter read at a path. */
+function readsOnly(args: unknown, facts: ReadonlySet<string>): boolean {
+  if (isFactRef(args)) return facts.has(args.fact) && !(args.fact === 'param' && args.path);
+  if (Array.isArray(args)) return args.every((a) => readsOnly(a, facts));
+  if (args !== null && typeof args === 'object') return Object.values(args).every((a) => readsOnly(a, facts));
+  return true;
+}
+
 function readsAny(args: unknown, facts: Set<string>): boolean {
   if (isFactRef(args)) return facts.has(args.fact);
   if (Array.isArray(args)) return args.some((a) => readsAny(a, facts));
@@ -163,6 +203,7 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   if (lazy) {
     lazy.pending.clear();
     lazy.shared = shared;
+    lazy.known = knownProvenance(rule);
   }
   for (const f of factPlan(rule)) {
     const reuse = shared !== undefined && !f.perTarget;
@@ -195,6 +236,8 @@ export class LazyFactTable extends Map<string, DerivedValue> {
   ctx: DerivationContext | undefined;
   /** Where a fact that does not depend on the target is kept for the next targets. */
   shared: Map<string, DerivedValue> | undefined;
+  /** What is known of the rule's facts' provenance without computing them (set by buildFacts). */
+  known: KnownProvenance | undefined;
 
   defer(fact: PlannedFact): void {
     super.delete(fact.name); // the previous target's value

@@ -85,3 +85,30 @@ describe('compileValue gives what compute gives', () => {
     });
   }
 });
+
+/**
+ * What knownProvenance (src/engine/facts.ts) relies on to skip computing a fact again for its
+ * evidence: a `pointerless` derivation never gives its value a pointer, and no derivation depends
+ * on a parameter its arguments do not read. Every argument read here has a place and a parameter.
+ */
+describe('the provenance derivations give', () => {
+  for (const d of derivations) {
+    it(`${d.name}: ${d.pointerless ? 'no pointer, and ' : ''}only the parameters of the arguments it reads`, () => {
+      fc.assert(
+        fc.property(argsOf[d.name]!, facts, (args, values: Record<string, unknown>) => {
+          const read = new Set<string>();
+          const resolve = (a: unknown): DerivedValue => {
+            if (!isFactRef(a)) return literal(a);
+            read.add(`p-${a.fact}`);
+            const base: DerivedValue = { value: values[a.fact], pointer: `/${a.fact}`, looked: [`/${a.fact}`], params: [`p-${a.fact}`] };
+            return descend(base, a.path);
+          };
+          const out = d.compute(args, { resolve, asOf: AS_OF });
+          if (d.pointerless) expect(out.pointer).toBeUndefined();
+          for (const p of out.params) expect(read).toContain(p);
+        }),
+        { numRuns: Math.ceil(RUNS / 3) },
+      );
+    });
+  }
+});

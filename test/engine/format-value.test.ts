@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatValue } from '../../src/engine/template.js';
+import { formatValue, renderTemplate } from '../../src/engine/template.js';
 
 describe('formatValue on lists', () => {
   it('joins the formatted elements with commas, lists of strings as they are', () => {
@@ -15,5 +15,28 @@ describe('formatValue on lists', () => {
     expect(formatValue([], 'fr')).toBe('aucun');
     expect(formatValue(['AP-1', 'AP-2'], 'en')).toBe('AP-1, AP-2');
     expect(formatValue([true, 'x', 30.5], 'fr')).toBe('oui, x, 30.5');
+  });
+});
+
+describe('renderTemplate', () => {
+  it('writes each placeholder as formatValue writes the value at its path, own keys only, and the text as it is', () => {
+    // The definition: every `{{path}}` replaced in turn, the value read key by key (nothing inherited).
+    const reference = (template: string, context: Record<string, unknown>, lang: 'fr' | 'en') =>
+      template.replace(/\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g, (_, path: string) => {
+        let v: unknown = context;
+        for (const key of path.split('.')) v = v !== null && typeof v === 'object' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+        return formatValue(v, lang);
+      });
+    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }), fc.sparseArray(fc.integer(), { maxLength: 4 }));
+    const context = fc.record({ targetId: value, missing: fc.array(fc.string(), { maxLength: 3 }), facts: fc.dictionary(fc.constantFrom('a', 'b', 'toString'), value), target: fc.record({ id: value, retention: fc.record({ days: fc.integer() }) }) }, { requiredKeys: [] });
+    const piece = fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('{{targetId}}', '{{ missing }}', '{{facts.a}}', '{{facts.toString}}', '{{target.retention}}', '{{target.id}}', '{{constructor}}', '{{__proto__}}', '{{nothing.here}}', 'é ; « »', '{{', '}}'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), context, fc.constantFrom('fr', 'en' as const), (pieces, ctx, lang) => {
+        const template = pieces.join('');
+        expect(renderTemplate(template, ctx, lang)).toBe(reference(template, ctx, lang));
+        expect(renderTemplate(template, ctx, lang)).toBe(reference(template, ctx, lang)); // the template, compiled once, is read again
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

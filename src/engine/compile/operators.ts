@@ -37,11 +37,34 @@ function everyOf(list: any, test: (v: unknown) => unknown): boolean { // eslint-
   return true;
 }
 
+/**
+ * `next(element, other)` (or `next(other, element)` with `elementFirst` false) for some element of
+ * `list`, as someOf with a test closed over `other`, without making that closure on every call.
+ */
+function someWith(list: any, other: unknown, next: OperatorFn, elementFirst: boolean): boolean { // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (!Array.isArray(list)) return someOf(list, (v) => (elementFirst ? next(v, other) : next(other, v)));
+  for (let i = 0; i < list.length; i++) {
+    const v: unknown = list[i];
+    if (!isHole(list, i, v) && (elementFirst ? next(v, other) : next(other, v))) return true;
+  }
+  return false;
+}
+
+/** everyOf, as someWith is someOf. */
+function everyWith(list: any, other: unknown, next: OperatorFn, elementFirst: boolean): boolean { // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (!Array.isArray(list)) return everyOf(list, (v) => (elementFirst ? next(v, other) : next(other, v)));
+  for (let i = 0; i < list.length; i++) {
+    const v: unknown = list[i];
+    if (!isHole(list, i, v) && !(elementFirst ? next(v, other) : next(other, v))) return false;
+  }
+  return true;
+}
+
 const DECORATORS: Record<string, { cb: DecoratorCallback; validator?: (factValue: unknown) => boolean }> = {
-  someFact: { cb: (f, j, next) => someOf(f, (fv) => next(fv, j)), validator: Array.isArray },
-  someValue: { cb: (f, j, next) => someOf(j, (jv) => next(f, jv)) },
-  everyFact: { cb: (f, j, next) => everyOf(f, (fv) => next(fv, j)), validator: Array.isArray },
-  everyValue: { cb: (f, j, next) => everyOf(j, (jv) => next(f, jv)) },
+  someFact: { cb: (f, j, next) => someWith(f, j, next, true), validator: Array.isArray },
+  someValue: { cb: (f, j, next) => someWith(j, f, next, false) },
+  everyFact: { cb: (f, j, next) => everyWith(f, j, next, true), validator: Array.isArray },
+  everyValue: { cb: (f, j, next) => everyWith(j, f, next, false) },
   swap: { cb: (f, j, next) => next(j, f) },
   not: { cb: (f, j, next) => !next(f, j) },
 };

@@ -19,6 +19,7 @@ function dateAfter(date: unknown, duration: unknown): string | undefined {
 export const addDuration: Derivation = {
   name: 'addDuration',
   description: 'A date plus a duration ({days}, {months}, {years}), as YYYY-MM-DD; months and years count date to date.',
+  pointerless: true,
   args: { type: 'object', additionalProperties: false, required: ['date', 'duration'], properties: { date: arg, duration: arg } },
   compute(args, ctx) {
     const a = args as { date: unknown; duration: unknown };

@@ -20,6 +20,7 @@ function calendarDaysBetween(from: unknown, to: unknown): number | undefined {
 export const daysBetween: Derivation = {
   name: 'daysBetween',
   description: 'The number of calendar days from the date `from` to the date `to` (YYYY-MM-DD); negative if `to` is earlier.',
+  pointerless: true,
   args: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: arg, to: arg } },
   compute(args, ctx) {
     const a = args as { from: unknown; to: unknown };

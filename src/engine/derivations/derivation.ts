@@ -36,6 +36,13 @@ export interface Derivation {
   /** The value with its provenance (where it was read, what was looked for, which parameters), for findings. */
   compute(args: unknown, ctx: DerivationContext): DerivedValue;
   /**
+   * True when `compute` never gives its value a `pointer` (a count, a list gathered from several
+   * places): the evidence of a condition on such a fact names no place, and a finding need not
+   * compute the fact again to find one (see knownProvenance). Leave it out when in doubt: the fact
+   * is then computed again.
+   */
+  pointerless?: boolean;
+  /**
    * The value alone, as a function compiled once from the rule's arguments: always what
    * `compute(args, ctx).value` is for the same argument values (both call the same code on values),
    * for outcomes that are only counted. `asOf` stands for `ctx.asOf`.

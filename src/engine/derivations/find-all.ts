@@ -36,6 +36,7 @@ export const findAll: Derivation = {
   name: 'findAll',
   description:
     'For each value of `keys` (a list), the item of `in` whose value at `key` equals it, in order, each merged over `defaults` if given (its own values win). Unknown if a value names no item (naming it).',
+  pointerless: true,
   args: {
     type: 'object',
     additionalProperties: false,

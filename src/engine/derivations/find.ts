@@ -235,6 +235,7 @@ export const find: Derivation = {
 export const filter: Derivation = {
   name: 'filter',
   description: 'The items of a list matching any of the `where` alternatives and none of the `except` ones (possibly none); unknown when what is sought is not stated.',
+  pointerless: true,
   args: findArgs,
   compute(args, ctx) {
     const { list, indices, inputs } = matchingItems(args, ctx);

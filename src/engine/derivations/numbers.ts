@@ -9,6 +9,7 @@ function smallest(list: unknown): number | undefined {
 export const minimum: Derivation = {
   name: 'minimum',
   description: 'The smallest number of a list; unknown if the list is unknown, empty, or holds something else than numbers.',
+  pointerless: true,
   args: arg,
   compute(args, ctx) {
     const l = ctx.resolve(args);
@@ -35,6 +36,7 @@ function daysFromTo(from: unknown, to: unknown): number | undefined {
 export const elapsedDays: Derivation = {
   name: 'elapsedDays',
   description: 'The time from `from` to `to` (dates or date-times, compared as instants) in days, with fractions; negative if `to` is earlier.',
+  pointerless: true,
   args: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: arg, to: arg } },
   compute(args, ctx) {
     const a = args as { from: unknown; to: unknown };

@@ -28,6 +28,7 @@ export const pluck: Derivation = {
   name: 'pluck',
   description:
     'The value at `path` in each item of a list. An item that does not state it takes `default` if given, is left out with `skipMissing: true`, and otherwise makes the result unknown (naming those items).',
+  pointerless: true,
   args: {
     type: 'object',
     additionalProperties: false,

@@ -25,6 +25,7 @@ function together(values: unknown[]): unknown[] | undefined {
 export const difference: Derivation = {
   name: 'difference',
   description: 'The elements of `of` that are not in `minus` (a set difference).',
+  pointerless: true,
   args: { type: 'object', additionalProperties: false, required: ['of', 'minus'], properties: { of: arg, minus: arg } },
   compute(args, ctx) {
     const a = args as { of: unknown; minus: unknown };
@@ -45,6 +46,7 @@ export const difference: Derivation = {
 export const union: Derivation = {
   name: 'union',
   description: 'The elements found in any of the lists given (unknown lists are skipped if at least one is known).',
+  pointerless: true,
   args: { type: 'array', minItems: 1, items: arg },
   compute(args, ctx) {
     const inputs = (args as unknown[]).map((a) => ctx.resolve(a));
@@ -61,6 +63,7 @@ export const union: Derivation = {
 export const count: Derivation = {
   name: 'count',
   description: 'The number of elements of a list.',
+  pointerless: true,
   args: arg,
   compute(args, ctx) {
     const l = ctx.resolve(args);
