@@ -95,17 +95,19 @@ export function knownProvenance(rule: RuleDefinition): KnownProvenance {
 
 /** Whether every fact `args` reads is in `facts`, and none is a parameter read at a path. */
 function readsOnly(args: unknown, facts: ReadonlySet<string>): boolean {
-  if (isFactRef(args)) return facts.has(args.fact) && !(args.fact === 'param' && args.path);
-  if (Array.isArray(args)) return args.every((a) => readsOnly(a, facts));
-  if (args !== null && typeof args === 'object') return Object.values(args).every((a) => readsOnly(a, facts));
-  return true;
+  return factRefs(args).every((r) => facts.has(r.fact) && !(r.fact === 'param' && r.path));
 }
 
 function readsAny(args: unknown, facts: Set<string>): boolean {
-  if (isFactRef(args)) return facts.has(args.fact);
-  if (Array.isArray(args)) return args.some((a) => readsAny(a, facts));
-  if (args !== null && typeof args === 'object') return Object.values(args).some((a) => readsAny(a, facts));
-  return false;
+  return factRefs(args).some((r) => facts.has(r.fact));
+}
+
+/** The fact references among a rule's arguments, at any depth. */
+function factRefs(args: unknown, into: Array<{ fact: string; path?: string }> = []): Array<{ fact: string; path?: string }> {
+  if (isFactRef(args)) into.push(args);
+  else if (Array.isArray(args)) for (const a of args) factRefs(a, into);
+  else if (args !== null && typeof args === 'object') for (const a of Object.values(args)) factRefs(a, into);
+  return into;
 }
 
 /** Shared by the built-in facts that have no provenance; frozen, so that a derivation changing it fails loudly. */
