@@ -4,7 +4,8 @@ import { isHole } from '../holes.js';
 const asArray = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
 
 // Loops rather than every/some with a closure: these run on every target (holes skipped, see isHole).
-function everyIn(a: unknown[], b: unknown[]): boolean {
+/** Whether every element of `a` is in `b`: `a.every((x) => b.includes(x))`. */
+export function everyIn(a: unknown[], b: unknown[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
     if (!isHole(a, i, v) && !b.includes(v)) return false;
