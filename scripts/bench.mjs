@@ -1,5 +1,6 @@
 // npm run bench: vigie's evaluate against json-rules-engine called once per camera (naive, two ways)
-// and a hand-written loop, on seeded synthetic deployments. Runs the built package (dist/).
+// and two hand-written loops (idiomatic and tuned), on seeded synthetic deployments. Runs the built
+// package (dist/).
 // Usage: node --expose-gc scripts/bench.mjs [--sizes 1000,5000,10000,100000] [--reps 5] [--naive-reps 3]
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { builtinRuleSet, checkedConfig, evaluate, parseConfig, resolveParameters } from '../dist/index.js';
 import { syntheticDeployment } from './bench/deployment.mjs';
 import { handWrittenFindings, handWrittenOutcomes } from './bench/hand-written.mjs';
+import { tunedFindings, tunedOutcomes } from './bench/hand-tuned.mjs';
 import { naiveFindings, naivePerTargetFindings } from './bench/naive.mjs';
 
 const { values: opts } = parseArgs({
@@ -172,9 +174,10 @@ for (const n of sizes) {
   const problemsOnly = (findings) => findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable');
   const report = (r) => ({ digest: digest(r.findings), problems: digest(problemsOnly(r.findings)), length: r.findings.length, summary: r.summary });
   // Interleaved, one run of each side in turn: a change of the machine's load falls on both.
-  const { hand, problems } = await timeTogether(
+  const { hand, tuned, problems } = await timeTogether(
     {
       hand: { fn: () => handWrittenFindings(data, handRules, params, AS_OF), keep: (r) => ({ digest: digest(handWrittenOutcomes(r)), problems: digest(r.findings) }) },
+      tuned: { fn: () => tunedFindings(data, handRules, params, AS_OF), keep: (r) => ({ digest: digest(tunedOutcomes(r)), problems: digest(r.findings) }) },
       problems: { fn: () => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules }, findings: 'problems' }), keep: report },
     },
     reps,
@@ -206,23 +209,24 @@ for (const n of sizes) {
   // after it in turn took 1.4 to 1.6 times as long (the hand-written loop as much as vigie), even
   // after a major collection. What it weighs on is the process it runs in, not the other sides.
   const vigie = await time(() => evaluate(config, { asOf: AS_OF, packs: [PACK], ruleSet: { ...ruleSet, rules } }), reps, report, warmups);
-  const d = { hand: hand.result.digest, vigie: vigie.result.digest, naive: naive ? naive.result.digest : '—' };
+  const d = { hand: hand.result.digest, tuned: tuned.result.digest, vigie: vigie.result.digest, naive: naive ? naive.result.digest : '—' };
   // The problems-only report must count exactly what the full report lists.
   const sameSummary = JSON.stringify(problems.result.summary) === JSON.stringify(vigie.result.summary);
-  const sameProblems = problems.result.digest === vigie.result.problems && hand.result.problems === vigie.result.problems;
+  const sameProblems = problems.result.digest === vigie.result.problems && hand.result.problems === vigie.result.problems && tuned.result.problems === vigie.result.problems;
   const naiveAgree = !naiveWays || (Object.values(naiveWays).every((w) => w.result.digest === d.vigie) && beside.result.digest === problems.result.digest);
-  const agree = sameSummary && sameProblems && d.hand === d.vigie && naiveAgree;
+  const agree = sameSummary && sameProblems && d.hand === d.vigie && d.tuned === d.vigie && naiveAgree;
   const s = vigie.result.summary;
   rows.push({
     n,
     findings: vigie.result.length,
     hand: hand.ms,
+    tuned: tuned.ms,
     vigie: vigie.ms,
     problems: problems.ms,
     naive: naive?.ms,
     validation: validation.ms,
     parsing: parsing.ms,
-    walls: `hand-written ${fmt(hand.wall)} ms, vigie ${fmt(vigie.wall)} ms, vigie problems ${fmt(problems.wall)} ms${naive ? `, naive ${fmt(naive.wall)} ms` : ''}`,
+    walls: `hand-written ${fmt(hand.wall)} ms, tuned ${fmt(tuned.wall)} ms, vigie ${fmt(vigie.wall)} ms, vigie problems ${fmt(problems.wall)} ms${naive ? `, naive ${fmt(naive.wall)} ms` : ''}`,
     naiveWays: naiveWays ? `${Object.entries(naiveWays).map(([way, w]) => `one engine.run ${way} ${fmt(w.ms)} ms${w === naive ? ' (the faster, in the table)' : ''}`).join(', ')}, vigie problems in the same rounds, each run right after json-rules-engine's, ${fmt(beside.ms)} ms` : undefined,
     first: first
       ? `first evaluation in a fresh process (problems) ${fmt(first.evaluate.cpu)} ms CPU, ${fmt(first.evaluate.wall)} ms elapsed; whole \`vigie check --only-problems\` command ${fmt(first.command.cpu)} ms CPU, ${fmt(first.command.wall)} ms elapsed`
@@ -252,18 +256,18 @@ for (const events of opts['audit-events'].split(',').filter(Boolean).map(Number)
   console.error(`done audit ${events}`);
 }
 
-console.log('| cameras | rule × target outcomes | hand-written loop | vigie, `findings: \'problems\'` | vigie, full report | naive json-rules-engine (the faster way) | vigie problems / hand-written | naive / vigie problems | full report / hand-written | naive / full report | peak RSS | digest (all agree) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+console.log('| cameras | rule × target outcomes | hand-written loop | hand-written, tuned | vigie, `findings: \'problems\'` | vigie, full report | naive json-rules-engine (the faster way) | vigie problems / hand-written | vigie problems / tuned | naive / vigie problems | naive / tuned | full report / hand-written | naive / full report | peak RSS | digest (all agree) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of rows) {
   const naive = r.naive !== undefined;
   console.log(
-    `| ${r.n.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${fmt(r.hand)} ms | ${fmt(r.problems)} ms | ${fmt(r.vigie)} ms | ${naive ? fmt(r.naive) + ' ms' : 'skipped'} | ${(r.problems / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.problems).toFixed(0) + '×' : '—'} | ${(r.vigie / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.vigie).toFixed(0) + '×' : '—'} | ${mb(r.rss)} | ${r.digest} |`,
+    `| ${r.n.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${fmt(r.hand)} ms | ${fmt(r.tuned)} ms | ${fmt(r.problems)} ms | ${fmt(r.vigie)} ms | ${naive ? fmt(r.naive) + ' ms' : 'skipped'} | ${(r.problems / r.hand).toFixed(1)}× | ${(r.problems / r.tuned).toFixed(1)}× | ${naive ? (r.naive / r.problems).toFixed(0) + '×' : '—'} | ${naive ? (r.naive / r.tuned).toFixed(0) + '×' : '—'} | ${(r.vigie / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.vigie).toFixed(0) + '×' : '—'} | ${mb(r.rss)} | ${r.digest} |`,
   );
 }
 for (const a of audits) {
   const cpuRate = a.cpuSeconds ? `${Math.round(a.events / a.cpuSeconds).toLocaleString('en')} events per CPU-second` : '';
   console.log(
-    `| audit, ${a.events.toLocaleString('en')} log events | log-event rules of fr-law and cnil-guidance | | | ${fmt(a.cpuSeconds * 1000)} ms (whole vigie audit CLI run, JSON report) | | | | | | ${mb(a.peakRssBytes)} | ${cpuRate}; ${Math.round(a.events / a.seconds).toLocaleString('en')} events/s elapsed |`,
+    `| audit, ${a.events.toLocaleString('en')} log events | log-event rules of fr-law and cnil-guidance | | | | ${fmt(a.cpuSeconds * 1000)} ms (whole vigie audit CLI run, JSON report) | | | | | | | | ${mb(a.peakRssBytes)} | ${cpuRate}; ${Math.round(a.events / a.seconds).toLocaleString('en')} events/s elapsed |`,
   );
 }
 console.log('\nOutcomes per size:');

@@ -1,8 +1,8 @@
 // Evaluates the bench's seeded deployment N times in a row, for scripts/bench/instructions.mjs to
 // count what one evaluation costs. Runs the built package (dist/). The side is vigie (`problems` or
-// `all` findings), the hand-written loop (`hand`) or json-rules-engine called once per target and
-// rule (`naive`), on the same deployment and rules as `npm run bench`.
-//   node scripts/bench/evaluations.mjs <cameras> <times> <problems|all|hand|naive> [dist directory]
+// `all` findings), the hand-written loop (`hand`), its tuned version (`tuned`) or json-rules-engine
+// called once per target and rule (`naive`), on the same deployment and rules as `npm run bench`.
+//   node scripts/bench/evaluations.mjs <cameras> <times> <problems|all|hand|tuned|naive> [dist directory]
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { syntheticDeployment } from './deployment.mjs';
@@ -15,11 +15,13 @@ const inForce = (d) => d.effective.from <= AS_OF && (d.effective.until === undef
 const rules = ruleSet.rules.filter((r) => r.definition.pack === 'fr-law' && ['camera', 'authorization', 'user', 'deployment'].includes(r.definition.scope) && inForce(r.definition));
 const data = syntheticDeployment(Number(cameras), 42);
 let run;
-if (side === 'hand') {
+if (side === 'hand' || side === 'tuned') {
   const { handWrittenFindings } = await import('./hand-written.mjs');
+  const { tunedFindings } = await import('./hand-tuned.mjs');
+  const loop = side === 'hand' ? handWrittenFindings : tunedFindings;
   const params = resolveParameters(ruleSet.parameters, AS_OF).values;
   const handRules = rules.map((r) => ({ id: r.definition.id, scope: r.definition.scope }));
-  run = () => handWrittenFindings(data, handRules, params, AS_OF);
+  run = () => loop(data, handRules, params, AS_OF);
 } else if (side === 'naive') {
   // json-rules-engine is imported by naive.mjs from this repository's node_modules, whatever `dist`.
   const { naiveFindings } = await import('./naive.mjs');

@@ -32,7 +32,7 @@ const judge = (applies, conditions) => (applies === F ? 'not-applicable' : appli
 const outcome = (applies, conditions) => ({ status: judge(applies, conditions) });
 
 /** A duration in days, months counting 30 days (the month-counting parameter). */
-function days(duration) {
+export function days(duration) {
   if (!duration) return undefined;
   if (typeof duration.days === 'number') return duration.days;
   if (typeof duration.hours === 'number') return duration.hours / 24;
@@ -213,7 +213,7 @@ export const handWrittenChecks = {
   },
 };
 
-const STATUS_CODES = ['pass', 'violation', 'undetermined', 'not-applicable'];
+export const STATUS_CODES = ['pass', 'violation', 'undetermined', 'not-applicable'];
 
 /** The targets of each scope, with their JSON Pointers (what rules/scopes.yaml says). */
 export function targetsOf(deployment, scope) {
