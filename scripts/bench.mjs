@@ -1,7 +1,7 @@
 // npm run bench: vigie's evaluate against json-rules-engine called once per camera (naive, two ways)
 // and two hand-written loops (idiomatic and tuned), on seeded synthetic deployments. Runs the built
 // package (dist/).
-// Usage: node --expose-gc scripts/bench.mjs [--sizes 1000,5000,10000,100000] [--reps 5] [--naive-reps 3]
+// Usage: node --expose-gc scripts/bench.mjs [--sizes 1000,5000,10000,100000] [--reps 5] [--naive-reps 3] [--profile mixed|compliant]
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ const { values: opts } = parseArgs({
     // Largest size measured in fresh processes too (first evaluation, whole `vigie check` command).
     'first-run-max': { type: 'string', default: '10000' },
     seed: { type: 'string', default: '42' },
+    // The synthetic deployment's profile (scripts/bench/deployment.mjs): mixed, or compliant (nothing to list).
+    profile: { type: 'string', default: 'mixed' },
     // Sizes of the access-log audit rows (scripts/bench-audit.mjs, run in a child process); empty to skip.
     'audit-events': { type: 'string', default: '100000,1000000' },
     // cpu: user+system CPU time of this process, steady when other jobs share the machine; wall: elapsed time.
@@ -30,6 +32,7 @@ const { values: opts } = parseArgs({
   },
 });
 if (!['cpu', 'wall'].includes(opts.clock)) throw new Error('--clock is cpu or wall');
+if (!['mixed', 'compliant'].includes(opts.profile)) throw new Error('--profile is mixed or compliant');
 const sizes = opts.sizes.split(',').map(Number);
 const reps = Number(opts.reps);
 const naiveReps = Number(opts['naive-reps']);
@@ -154,14 +157,14 @@ const mb = (bytes) => `${Math.round(bytes / 1048576)} MB`;
 
 console.log(`vigie bench — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), pack ${PACK}, ${ruleIds.length} rules on cameras, authorizations, users and the deployment: ${ruleIds.join(', ')}`);
 if (otherScopes.length) console.log(`(rules on the access-log stream, benchmarked in the audit rows: ${otherScopes.join(', ')})`);
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start; asOf ${AS_OF}, seed ${seed}, median ${opts.clock === 'cpu' ? 'CPU time' : 'wall time'} of ${reps} runs (naive: ${naiveReps}); vigie evaluates a deployment parsed and validated beforehand, which it does not validate again\n`);
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start; asOf ${AS_OF}, seed ${seed}, ${opts.profile} deployment, median ${opts.clock === 'cpu' ? 'CPU time' : 'wall time'} of ${reps} runs (naive: ${naiveReps}); vigie evaluates a deployment parsed and validated beforehand, which it does not validate again\n`);
 
 const rows = [];
 for (const n of sizes) {
   // V8 optimizes in background threads: a run of a few tens of milliseconds ends before it is done,
   // so the small sizes get three warm-up runs, the large one.
   const warmups = n <= 10000 ? 3 : 1;
-  const data = syntheticDeployment(n, seed);
+  const data = syntheticDeployment(n, seed, opts.profile);
   // Schema validation, timed apart on the plain object; before the parse below, whose gigabyte of
   // garbage on large sizes slows the next few allocation-heavy runs.
   const validation = await time(() => checkedConfig(data), Math.min(reps, 3), () => undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VigieInputError, evaluate, evaluateMany, parseConfig } from '../src/index.js';
+import { VigieInputError, builtinRuleSet, evaluate, evaluateMany, parseConfig } from '../src/index.js';
 import { compareFindings } from '../src/report/order.js';
 
 const AS_OF = '2026-01-15';
@@ -66,6 +66,27 @@ describe('evaluate', () => {
     const many = await evaluateMany(files, { asOf: AS_OF, findings: 'problems' });
     expect(many.findings[0]!.location!.file).toBe('a.json');
     expect(many.findings).toEqual(inOrder(many));
+  });
+
+  it('keeps that order when a rule set made by hand names two rules alike', async () => {
+    // Each rule's findings are made in document order and joined rule after rule: two rules with one id
+    // give /cameras/0, /cameras/1, /cameras/0, /cameras/1, which the report must still sort.
+    const ruleSet = builtinRuleSet();
+    const audio = ruleSet.rules.find((r) => r.definition.id === 'no-audio-capture')!;
+    const twice = { ...ruleSet, rules: [audio, { ...audio, definition: { ...audio.definition } }] };
+    const cameras = [{ id: 'A', audio: { capture: true } }, { id: 'B', audio: { capture: true } }];
+    const report = await evaluate({ cameras }, { asOf: AS_OF, ruleSet: twice });
+    expect(report.findings.map((f) => f.pointer)).toEqual(['/cameras/0', '/cameras/0', '/cameras/1', '/cameras/1']);
+  });
+
+  it('keeps that order when a source locates some targets of one deployment in another file', async () => {
+    const cameras = [{ id: 'A', audio: { capture: true } }, { id: 'B', audio: { capture: true } }];
+    // A source made by hand that knows only the first camera, in z.yaml; the second falls back to the input's file.
+    const source = { file: 'z.yaml', locate: (p: string) => (p === '/cameras/0' ? { file: 'z.yaml', line: 3, column: 5 } : undefined) };
+    const report = await evaluate({ data: { cameras }, file: 'a.yaml', source } as never, { asOf: AS_OF, packs: ['fr-law'] });
+    const audio = report.findings.filter((f) => f.ruleId === 'no-audio-capture');
+    expect(audio.map((f) => [f.location!.file, f.pointer])).toEqual([['a.yaml', '/cameras/1'], ['z.yaml', '/cameras/0']]);
+    expect(report.findings).toEqual([...report.findings].sort(compareFindings));
   });
 
   it('does not start on an invalid config', async () => {

@@ -120,18 +120,45 @@ function user(i, r, pick) {
   return u;
 }
 
-export function syntheticDeployment(cameras, seed = 42) {
+/** A camera of a deployment that complies: it states what the law asks, its act covers it, the defaults say the rest. */
+function compliantCamera(i, r, pick) {
+  const cam = { id: camId(i), kind: pick(['fixed', 'fixed', 'fixed', 'ptz', 'dome']), commissioned: pick(['2024-03-01', '2024-07-01', '2024-07-01', '2025-01-20']) };
+  cam.analytics = { facialRecognition: false, biometricIdentification: false };
+  if (r() < 0.5) cam.location = { address: `${1 + Math.floor(r() * 200)} rue ${pick(['de la Gare', 'Victor-Hugo', 'du Port', 'des Écoles'])}` };
+  return cam;
+}
+
+/** A user of a deployment that complies: a CSU operator or the municipal police, designated and habilitated. */
+function compliantUser(i, r, pick) {
+  return {
+    id: `U-${String(i + 1).padStart(5, '0')}`,
+    role: pick(['operateur', 'police-municipale']),
+    individuallyDesignated: true,
+    habilitation: { reference: `ARR-M-2025-${String(i % 100).padStart(3, '0')}`, from: '2025-01-06' },
+  };
+}
+
+/**
+ * `mixed` (default): the mix described at the top, where about one outcome in twelve is a problem.
+ * `compliant`: the same network where every camera and user complies, as a deployment does once its
+ * findings are fixed; it shows what evaluating costs when little is listed.
+ */
+const PROFILES = { mixed: { camera, user }, compliant: { camera: compliantCamera, user: compliantUser } };
+
+export function syntheticDeployment(cameras, seed = 42, profile = 'mixed') {
+  const make = PROFILES[profile];
+  if (!make) throw new Error(`profile is one of: ${Object.keys(PROFILES).join(', ')}`);
   const r = rng(seed);
   const pick = (items) => items[Math.floor(r() * items.length)];
   const list = [];
-  for (let i = 0; i < cameras; i++) list.push(camera(i, r, pick));
+  for (let i = 0; i < cameras; i++) list.push(make.camera(i, r, pick));
   const users = [];
-  for (let i = 0; i < Math.max(10, Math.round(cameras / 20)); i++) users.push(user(i, r, pick));
+  for (let i = 0; i < Math.max(10, Math.round(cameras / 20)); i++) users.push(make.user(i, r, pick));
   return {
-    name: `Synthetic CSU (${cameras} cameras, seed ${seed})`,
+    name: `Synthetic CSU (${cameras} cameras, seed ${seed}${profile === 'mixed' ? '' : `, ${profile}`})`,
     communes: [{ insee: '17300' }, { insee: '17274' }],
     purposes: ['crime-prevention', 'transport-flows'],
-    authorizations: authorizations(cameras),
+    authorizations: profile === 'mixed' ? authorizations(cameras) : authorizations(cameras).slice(0, 2),
     recording: { retention: { days: 30 }, automaticDeletion: true },
     cameraDefaults: { publicRoad: true, audio: { capture: false }, owner: { kind: 'commune', publicAuthority: true }, inView: { residentialBuildings: false, dwellingEntrances: false }, analytics: { appearanceSearch: { enabled: false }, eventDetection: { enabled: false } } },
     cameras: list,
@@ -139,7 +166,7 @@ export function syntheticDeployment(cameras, seed = 42) {
     users,
     exports: { requisitionRequired: true, legalBases: ['cpp-60-1', 'cpp-77-1-1'], registry: true },
     accessLogging: { enabled: true, events: ['replay', 'export', 'live-view'], fields: ['user', 'time', 'motive'] },
-    signage: { posted: true, pictogram: true, controllerIdentity: true, purposes: true },
+    signage: { posted: true, pictogram: true, controllerIdentity: true, purposes: true, ...(profile === 'mixed' ? {} : { rightsContact: true }) },
     dpia: { completed: true },
   };
 }
