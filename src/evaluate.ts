@@ -223,7 +223,7 @@ export async function evaluateMany(inputs: ConfigInput[], options: EvaluateOptio
 
 /**
  * The report of these findings. The list is the report's own from then on (it may be sorted in
- * place, and is the report's `findings` when no waiver applies): callers pass one they made.
+ * place, and is the report's `findings` when no waiver is given): callers pass one they made.
  * With `inOrder`, the caller knows it is in report order already and it is not checked again:
  * at 100,000s of findings, going over them once more was a few percent of an evaluation.
  */
