@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtinRuleSet, checkedConfig, evaluate, parseConfig, resolveParameters } from '../dist/index.js';
-import { syntheticDeployment } from './bench/deployment.mjs';
+import { profiles, syntheticDeployment } from './bench/deployment.mjs';
 import { handWrittenFindings, handWrittenOutcomes } from './bench/hand-written.mjs';
 import { tunedFindings, tunedOutcomes } from './bench/hand-tuned.mjs';
 import { naiveFindings, naivePerTargetFindings } from './bench/naive.mjs';
@@ -32,7 +32,7 @@ const { values: opts } = parseArgs({
   },
 });
 if (!['cpu', 'wall'].includes(opts.clock)) throw new Error('--clock is cpu or wall');
-if (!['mixed', 'compliant'].includes(opts.profile)) throw new Error('--profile is mixed or compliant');
+if (!profiles.includes(opts.profile)) throw new Error(`--profile is one of: ${profiles.join(', ')}`);
 const sizes = opts.sizes.split(',').map(Number);
 const reps = Number(opts.reps);
 const naiveReps = Number(opts['naive-reps']);

@@ -122,8 +122,12 @@ function user(i, r, pick) {
 
 /** A camera of a deployment that complies: it states what the law asks, its act covers it, the defaults say the rest. */
 function compliantCamera(i, r, pick) {
-  const cam = { id: camId(i), kind: pick(['fixed', 'fixed', 'fixed', 'ptz', 'dome']), commissioned: pick(['2024-03-01', '2024-07-01', '2024-07-01', '2025-01-20']) };
-  cam.analytics = { facialRecognition: false, biometricIdentification: false };
+  const cam = {
+    id: camId(i),
+    kind: pick(['fixed', 'fixed', 'fixed', 'ptz', 'dome']),
+    commissioned: pick(['2024-03-01', '2024-07-01', '2024-07-01', '2025-01-20']),
+    analytics: { facialRecognition: false, biometricIdentification: false },
+  };
   if (r() < 0.5) cam.location = { address: `${1 + Math.floor(r() * 200)} rue ${pick(['de la Gare', 'Victor-Hugo', 'du Port', 'des Écoles'])}` };
   return cam;
 }
@@ -145,9 +149,12 @@ function compliantUser(i, r, pick) {
  */
 const PROFILES = { mixed: { camera, user }, compliant: { camera: compliantCamera, user: compliantUser } };
 
+/** The profiles' names, for the scripts that take one as an option. */
+export const profiles = Object.keys(PROFILES);
+
 export function syntheticDeployment(cameras, seed = 42, profile = 'mixed') {
   const make = PROFILES[profile];
-  if (!make) throw new Error(`profile is one of: ${Object.keys(PROFILES).join(', ')}`);
+  if (!make) throw new Error(`profile is one of: ${profiles.join(', ')}`);
   const r = rng(seed);
   const pick = (items) => items[Math.floor(r() * items.length)];
   const list = [];

@@ -11,6 +11,7 @@
 //   node scripts/bench/instructions.mjs [--cameras 2000] [--findings problems|all] [--side vigie|hand|tuned|naive] [--profile mixed|compliant] [--times 6,2] [dist directory …]   (default: ./dist)
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { profiles } from './deployment.mjs';
 
 const { values: opts, positionals } = parseArgs({
   options: { cameras: { type: 'string', default: '2000' }, findings: { type: 'string', default: 'problems' }, side: { type: 'string', default: 'vigie' }, times: { type: 'string', default: '6,2' }, profile: { type: 'string', default: 'mixed' } },
@@ -18,7 +19,7 @@ const { values: opts, positionals } = parseArgs({
 });
 if (!['problems', 'all'].includes(opts.findings)) throw new Error('--findings is problems or all');
 if (!['vigie', 'hand', 'tuned', 'naive'].includes(opts.side)) throw new Error('--side is vigie, hand, tuned or naive');
-if (!['mixed', 'compliant'].includes(opts.profile)) throw new Error('--profile is mixed or compliant');
+if (!profiles.includes(opts.profile)) throw new Error(`--profile is one of: ${profiles.join(', ')}`);
 const [more, fewer] = opts.times.split(',').map(Number);
 if (!(more > fewer && fewer >= 1)) throw new Error('--times is two counts of evaluations, the larger first: 6,2');
 const what = opts.side === 'vigie' ? opts.findings : opts.side;
