@@ -5,6 +5,7 @@ import type { FactTable } from './facts.js';
 import { compileConditions, type CompiledConditions } from './compile/conditions.js';
 import { derivation } from './derivations/index.js';
 import { isFactRef, type ValueReader } from './derivations/derivation.js';
+import { F, T, TRUTH } from './compile/judged.js';
 
 /**
  * What the rules of one scope (the cameras, the users…) decide on the current target, from the
@@ -18,6 +19,14 @@ export interface ScopeJudge {
   next(target: unknown, targetId: string | undefined): void;
   /** The verdict of the scope's rule at `index` (in the order given) on the current target. */
   verdict(index: number): Verdict;
+  /**
+   * Every rule's verdict on the current target, at once: passing and not-applicable outcomes are
+   * counted (see `counts`), the indices of the rules to list are written to `into` from its start,
+   * in order; returns how many. The same verdicts as `verdict`, without a call and a string per rule.
+   */
+  judgeTarget(into: number[]): number;
+  /** The passing and not-applicable outcomes `judgeTarget` has counted. */
+  readonly counts: { pass: number; 'not-applicable': number };
   /**
    * The outcome of the rule at `index` on the current target, decided on the values judged (the
    * outcome json-rules-engine's trees would give, see compile/conditions.ts), with the provenance
@@ -214,7 +223,9 @@ export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown
     stamps: new Array<number>(slotCount).fill(UNSET),
   };
 
+  const counts = { pass: 0, 'not-applicable': 0 };
   return {
+    counts,
     next(target, targetId) {
       frame.target = target;
       frame.targetId = targetId;
@@ -229,6 +240,30 @@ export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown
         if (t !== 'T') return 'list';
       }
       return r.conditions.judge(frame) === 'T' ? 'pass' : 'list';
+    },
+    judgeTarget(into) {
+      let n = 0;
+      for (let k = 0; k < judged.length; k++) {
+        const r = judged[k];
+        if (r === undefined) {
+          into[n++] = k;
+          continue;
+        }
+        if (r.appliesIf !== undefined) {
+          const t = r.appliesIf.judgeBits(frame) & TRUTH;
+          if (t === F) {
+            counts['not-applicable']++;
+            continue;
+          }
+          if (t !== T) {
+            into[n++] = k;
+            continue;
+          }
+        }
+        if ((r.conditions.judgeBits(frame) & TRUTH) === T) counts.pass++;
+        else into[n++] = k;
+      }
+      return n;
     },
     planned(index) {
       return judged[index] !== undefined;
