@@ -22,7 +22,7 @@ export interface ScopeJudge {
   /**
    * Every rule's verdict on the current target, at once: passing and not-applicable outcomes are
    * counted (see `counts`), the indices of the rules to list are written to `into` from its start,
-   * in order; returns how many. The same verdicts as `verdict`, without a call and a string per rule.
+   * in order; returns how many. The verdicts `verdict` gives, without a call and a string per rule.
    */
   judgeTarget(into: number[]): number;
   /** The passing and not-applicable outcomes `judgeTarget` has counted. */
@@ -206,6 +206,25 @@ function scopePlan(rules: readonly RuleDefinition[], asOf: string): ScopePlan {
   return plan;
 }
 
+const PASS = 0;
+const NOT_APPLICABLE = 1;
+const LIST = 2;
+const VERDICTS: readonly Verdict[] = ['pass', 'not-applicable', 'list'];
+
+/**
+ * A rule's verdict on the frame's target, as a number (an index of VERDICTS): its judges called
+ * directly, their packed judgements read as numbers, for a million outcomes without a string each.
+ */
+function verdictOf(r: JudgedRule | undefined, frame: Frame): number {
+  if (r === undefined) return LIST;
+  if (r.appliesIf !== undefined) {
+    const t = r.appliesIf.judgeBits(frame) & TRUTH;
+    if (t === F) return NOT_APPLICABLE;
+    if (t !== T) return LIST;
+  }
+  return (r.conditions.judgeBits(frame) & TRUTH) === T ? PASS : LIST;
+}
+
 /**
  * Judges the rules of one scope on one deployment with its parameters, target after target. The
  * rules are compiled once per date (see ScopePlan); rule definitions are not expected to change
@@ -232,36 +251,15 @@ export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown
       frame.epoch++;
     },
     verdict(index) {
-      const r = judged[index];
-      if (!r) return 'list';
-      if (r.appliesIf) {
-        const t = r.appliesIf.judge(frame);
-        if (t === 'F') return 'not-applicable';
-        if (t !== 'T') return 'list';
-      }
-      return r.conditions.judge(frame) === 'T' ? 'pass' : 'list';
+      return VERDICTS[verdictOf(judged[index], frame)]!;
     },
     judgeTarget(into) {
       let n = 0;
       for (let k = 0; k < judged.length; k++) {
-        const r = judged[k];
-        if (r === undefined) {
-          into[n++] = k;
-          continue;
-        }
-        if (r.appliesIf !== undefined) {
-          const t = r.appliesIf.judgeBits(frame) & TRUTH;
-          if (t === F) {
-            counts['not-applicable']++;
-            continue;
-          }
-          if (t !== T) {
-            into[n++] = k;
-            continue;
-          }
-        }
-        if ((r.conditions.judgeBits(frame) & TRUTH) === T) counts.pass++;
-        else into[n++] = k;
+        const v = verdictOf(judged[k], frame);
+        if (v === LIST) into[n++] = k;
+        else if (v === PASS) counts.pass++;
+        else counts['not-applicable']++;
       }
       return n;
     },
