@@ -139,18 +139,19 @@ export async function evaluateConfig(
     const readId = scope.id ? segmentsReader(parsePointer(scope.id)) : undefined;
     // What each rule's findings read of the judge's values, made once per scope, not per finding.
     const judgedFactValue = members.map((_, k) => (name: string) => judge!.factValue(k, name));
+    // When only problems are listed, the judge judges each target's rules at once and counts what
+    // passes or does not apply; only the indices of the rest come back.
+    const countOnly = omitted !== undefined && judge !== undefined;
+    const listed: number[] = [];
     for (let t = 0; t < targets.count; t++) {
       const target = targets.target(t);
-      let pointer: string | undefined; // made for a listed outcome only: judging does not read it
       const targetId = readId ? stringOrUndefined(readId(target)) : undefined;
       judge?.next(target, targetId);
+      const n = countOnly ? judge.judgeTarget(listed) : members.length;
+      let pointer: string | undefined; // made for a listed outcome only: judging does not read it
       let fact: DerivedValue | undefined;
-      for (let k = 0; k < members.length; k++) {
-        const verdict = omitted ? judge?.verdict(k) : undefined;
-        if (verdict === 'pass' || verdict === 'not-applicable') {
-          omitted![verdict]++;
-          continue;
-        }
+      for (let j = 0; j < n; j++) {
+        const k = countOnly ? listed[j]! : j;
         const rule = rules[members[k]!]!;
         pointer ??= targets.pointer(t);
         let facts = factsOf[k];
@@ -182,6 +183,10 @@ export async function evaluateConfig(
           byRule[members[k]!]!.push(toFinding(rule, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate, factValue }));
         }
       }
+    }
+    if (countOnly) {
+      omitted.pass += judge.counts.pass;
+      omitted['not-applicable'] += judge.counts['not-applicable'];
     }
   }
   // Joined in the order of rule ids: each rule's findings are in document order already (targets

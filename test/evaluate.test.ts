@@ -13,6 +13,15 @@ describe('evaluate', () => {
     expect(f.message.en).toContain('/cameras/0/retention');
   });
 
+  it('names each missing field once, in the order the deciding conditions name them', async () => {
+    // Two conditions of retention-within-authorization compare the same unknown retention.
+    const config = { authorizations: [{ reference: 'AP-1', issued: '2024-01-01', cameras: 'all', retention: { days: 15 }, minimumRetention: { days: 7 } }], cameras: [{ id: 'A' }] };
+    const report = await evaluate(config, { asOf: AS_OF });
+    const missing = (id: string) => report.findings.find((x) => x.ruleId === id)!.missing;
+    expect(missing('retention-within-authorization')).toEqual(['/cameras/0/retention', '/recording/retention']);
+    expect(missing('purposes-allowed')).toEqual(['/cameras/0/purposes', '/purposes', '/authorizations/0/purposes']);
+  });
+
   it('falls back to the recording system retention and reports the parameter behind the limit', async () => {
     const config = parseConfig('recording:\n  retention: { days: 31 }\ncameras:\n  - id: A\n', { file: 'x.yaml' });
     const report = await evaluate(config, { asOf: AS_OF });

@@ -172,6 +172,9 @@ function resolverOf(table: FactTable): (arg: unknown) => DerivedValue {
 export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   const table: FactTable = t.table ?? new Map();
   const shared = t.shared;
+  const lazy = table instanceof LazyFactTable ? table : undefined;
+  // The previous target's derived facts are forgotten; the rule's are computed when first read.
+  lazy?.startTarget(rule, shared);
   table.set('target', t.targetFact ?? targetFact(t.target, t.pointer));
   table.set('targetId', { value: t.targetId, looked: NONE, params: NONE });
   if (shared?.has('asOf')) {
@@ -188,7 +191,6 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
     if (shared) for (const k of ['deployment', 'param', 'asOf']) shared.set(k, table.get(k)!);
   }
 
-  const lazy = table instanceof LazyFactTable ? table : undefined;
   // A reused lazy table keeps its resolver: it reads only the table itself.
   let ctx = lazy?.ctx;
   if (ctx === undefined || ctx.asOf !== t.asOf) {
@@ -202,25 +204,17 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
     const looked = key.value === undefined ? key.looked : [`an earlier item with ${spec.key} = ${JSON.stringify(key.value)}`];
     table.set(name, { value: item, looked, params: [] });
   }
-  if (lazy) {
-    lazy.pending.clear();
-    lazy.shared = shared;
-    lazy.known = knownProvenance(rule);
-  }
-  for (const f of factPlan(rule)) {
+  const plan = factPlan(rule);
+  for (let i = 0; i < plan.length; i++) {
+    const f = plan[i]!;
     const reuse = shared !== undefined && !f.perTarget;
     const cached = reuse ? shared.get(f.name) : undefined;
-    if (cached) {
-      table.set(f.name, cached);
-      continue;
+    if (cached) table.set(f.name, cached);
+    else if (!lazy) {
+      const value = f.derivation.compute(f.args, ctx);
+      table.set(f.name, value);
+      if (reuse) shared.set(f.name, value);
     }
-    if (lazy) {
-      lazy.defer(f);
-      continue;
-    }
-    const value = f.derivation.compute(f.args, ctx);
-    table.set(f.name, value);
-    if (reuse) shared.set(f.name, value);
   }
   return table;
 }
@@ -233,7 +227,11 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
  * table computes whatever is still pending. Reused from target to target like a plain table.
  */
 export class LazyFactTable extends Map<string, DerivedValue> {
-  readonly pending = new Map<string, PlannedFact>();
+  /** The current rule's derived facts by name, in its order: those not in the table yet are pending. */
+  private plan: ReadonlyMap<string, PlannedFact> = NO_PLAN;
+  private rule: RuleDefinition | undefined;
+  /** The derived facts computed for the current target, to forget when the next one starts. */
+  private readonly computed: string[] = [];
   /** What the pending facts are computed with (set by buildFacts for the current target). */
   ctx: DerivationContext | undefined;
   /** Where a fact that does not depend on the target is kept for the next targets. */
@@ -241,35 +239,43 @@ export class LazyFactTable extends Map<string, DerivedValue> {
   /** What is known of the rule's facts' provenance without computing them (set by buildFacts). */
   known: KnownProvenance | undefined;
 
-  defer(fact: PlannedFact): void {
-    super.delete(fact.name); // the previous target's value
-    this.pending.set(fact.name, fact);
+  /**
+   * Starts a target of `rule`: the derived facts computed for the previous one are forgotten (a
+   * few, rather than every fact of the rule deferred again), and those of the rule are pending.
+   */
+  startTarget(rule: RuleDefinition, shared: Map<string, DerivedValue> | undefined): void {
+    if (rule !== this.rule) {
+      // Another rule: nothing of the previous one's facts is kept.
+      for (const name of this.plan.keys()) super.delete(name);
+      this.rule = rule;
+      this.plan = planByName(rule);
+      this.known = knownProvenance(rule);
+    }
+    for (let i = 0; i < this.computed.length; i++) super.delete(this.computed[i]!);
+    this.computed.length = 0;
+    this.shared = shared;
   }
 
   override get(name: string): DerivedValue | undefined {
     const v = super.get(name);
     if (v !== undefined) return v;
-    const p = this.pending.get(name);
+    const p = this.plan.get(name);
     if (p === undefined) return undefined;
-    this.pending.delete(name);
     const value = p.derivation.compute(p.args, this.ctx!);
     super.set(name, value);
-    if (!p.perTarget) this.shared?.set(name, value);
+    // One the shared map keeps is set again from it for the next target (buildFacts), in its place.
+    if (p.perTarget || this.shared === undefined) this.computed.push(name);
+    else this.shared.set(name, value);
     return value;
   }
 
   override has(name: string): boolean {
-    return super.has(name) || this.pending.has(name);
-  }
-
-  override set(name: string, value: DerivedValue): this {
-    this.pending?.delete(name);
-    return super.set(name, value);
+    return super.has(name) || this.plan.has(name);
   }
 
   /** Computes every pending fact (in the rule's order), for whoever reads them all. */
   private settle(): void {
-    for (const name of [...this.pending.keys()]) this.get(name);
+    for (const name of this.plan.keys()) this.get(name);
   }
 
   override entries(): MapIterator<[string, DerivedValue]> {
@@ -290,6 +296,16 @@ export class LazyFactTable extends Map<string, DerivedValue> {
     this.settle();
     super.forEach(cb, thisArg);
   }
+}
+
+const NO_PLAN: ReadonlyMap<string, PlannedFact> = new Map();
+const plansByName = new WeakMap<RuleDefinition, ReadonlyMap<string, PlannedFact>>();
+
+/** factPlan by name. */
+function planByName(rule: RuleDefinition): ReadonlyMap<string, PlannedFact> {
+  let byName = plansByName.get(rule);
+  if (!byName) plansByName.set(rule, (byName = new Map(factPlan(rule).map((f) => [f.name, f]))));
+  return byName;
 }
 
 /** The plain values json-rules-engine receives as runtime facts. */

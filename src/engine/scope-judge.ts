@@ -5,6 +5,7 @@ import type { FactTable } from './facts.js';
 import { compileConditions, type CompiledConditions } from './compile/conditions.js';
 import { derivation } from './derivations/index.js';
 import { isFactRef, type ValueReader } from './derivations/derivation.js';
+import { F, T, TRUTH } from './compile/judged.js';
 
 /**
  * What the rules of one scope (the cameras, the users…) decide on the current target, from the
@@ -18,6 +19,14 @@ export interface ScopeJudge {
   next(target: unknown, targetId: string | undefined): void;
   /** The verdict of the scope's rule at `index` (in the order given) on the current target. */
   verdict(index: number): Verdict;
+  /**
+   * Every rule's verdict on the current target, at once: passing and not-applicable outcomes are
+   * counted (see `counts`), the indices of the rules to list are written to `into` from its start,
+   * in order; returns how many. The verdicts `verdict` gives, without a call and a string per rule.
+   */
+  judgeTarget(into: number[]): number;
+  /** The passing and not-applicable outcomes `judgeTarget` has counted. */
+  readonly counts: { pass: number; 'not-applicable': number };
   /**
    * The outcome of the rule at `index` on the current target, decided on the values judged (the
    * outcome json-rules-engine's trees would give, see compile/conditions.ts), with the provenance
@@ -197,6 +206,25 @@ function scopePlan(rules: readonly RuleDefinition[], asOf: string): ScopePlan {
   return plan;
 }
 
+const PASS = 0;
+const NOT_APPLICABLE = 1;
+const LIST = 2;
+const VERDICTS: readonly Verdict[] = ['pass', 'not-applicable', 'list'];
+
+/**
+ * A rule's verdict on the frame's target, as a number (an index of VERDICTS): its judges called
+ * directly, their packed judgements read as numbers, for a million outcomes without a string each.
+ */
+function verdictOf(r: JudgedRule | undefined, frame: Frame): number {
+  if (r === undefined) return LIST;
+  if (r.appliesIf !== undefined) {
+    const t = r.appliesIf.judgeBits(frame) & TRUTH;
+    if (t === F) return NOT_APPLICABLE;
+    if (t !== T) return LIST;
+  }
+  return (r.conditions.judgeBits(frame) & TRUTH) === T ? PASS : LIST;
+}
+
 /**
  * Judges the rules of one scope on one deployment with its parameters, target after target. The
  * rules are compiled once per date (see ScopePlan); rule definitions are not expected to change
@@ -214,21 +242,26 @@ export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown
     stamps: new Array<number>(slotCount).fill(UNSET),
   };
 
+  const counts = { pass: 0, 'not-applicable': 0 };
   return {
+    counts,
     next(target, targetId) {
       frame.target = target;
       frame.targetId = targetId;
       frame.epoch++;
     },
     verdict(index) {
-      const r = judged[index];
-      if (!r) return 'list';
-      if (r.appliesIf) {
-        const t = r.appliesIf.judge(frame);
-        if (t === 'F') return 'not-applicable';
-        if (t !== 'T') return 'list';
+      return VERDICTS[verdictOf(judged[index], frame)]!;
+    },
+    judgeTarget(into) {
+      let n = 0;
+      for (let k = 0; k < judged.length; k++) {
+        const v = verdictOf(judged[k], frame);
+        if (v === LIST) into[n++] = k;
+        else if (v === PASS) counts.pass++;
+        else counts['not-applicable']++;
       }
-      return r.conditions.judge(frame) === 'T' ? 'pass' : 'list';
+      return n;
     },
     planned(index) {
       return judged[index] !== undefined;

@@ -43,6 +43,39 @@ describe('scopeJudge', () => {
     expect(verdicts({ id: 'C2' })).toEqual(['pass', 'list', 'list']);
   });
 
+  it('judges all the rules of a target at once as it judges them one by one', () => {
+    const forward = rule('forward', { facts: { n: { count: { fact: 'later' } } }, conditions: { all: [{ fact: 'n', operator: 'equal', value: 0 }] } });
+    const rules = [covered, forward, coveredOnce, retention];
+    const targets = [
+      { id: 'C1', publicRoad: true, retention: { days: 30 } },
+      { id: 'C9', publicRoad: false, retention: { days: 31 } },
+      { id: 'C2' },
+      { id: 'C2', publicRoad: true, retention: { days: 3 } },
+    ];
+    const byOne = scopeJudge(rules, deployment, {}, '2026-01-15');
+    const expected = { pass: 0, 'not-applicable': 0 };
+    const listedByOne = targets.map((t) => {
+      byOne.next(t, t.id);
+      const listed: number[] = [];
+      rules.forEach((_, i) => {
+        const v = byOne.verdict(i);
+        if (v === 'list') listed.push(i);
+        else expected[v]++;
+      });
+      return listed;
+    });
+    const atOnce = scopeJudge(rules, deployment, {}, '2026-01-15');
+    const into = [7, 7, 7, 7, 7]; // written from its start, whatever it held
+    const listedAtOnce = targets.map((t) => {
+      atOnce.next(t, t.id);
+      return into.slice(0, atOnce.judgeTarget(into));
+    });
+    expect(listedAtOnce).toEqual(listedByOne);
+    expect(listedByOne).toEqual([[1], [0, 1, 3], [1, 2, 3], [1]]);
+    expect(atOnce.counts).toEqual(expected);
+    expect(expected).toEqual({ pass: 7, 'not-applicable': 1 });
+  });
+
   it('computes a derived fact declared by several rules once per target', () => {
     const filter = derivation('filter')!;
     const compile = vi.spyOn(filter, 'compileValue');

@@ -30,6 +30,11 @@ export interface CompiledConditions<R = FactReader> {
    */
   judge(read: R): Truth;
   /**
+   * `judge` packed as compile/judged.ts packs a node's judgement (`& TRUTH` is T, F or U): the judge
+   * itself, called without a wrapper, for callers that count outcomes by the million.
+   */
+  judgeBits(read: R): number;
+  /**
    * `truth(run(read))` and `decisiveLeaves(run(read), truth)` (three-valued.ts) without building
    * the tree: only the leaves that decided are made, as `run` would make them. For listed outcomes.
    */
@@ -488,7 +493,7 @@ export function compileConditions(tree: unknown, name: string, bind: FactBinder<
     collectDecisive(root, t, rec, leaves);
     return { truth: TRUTHS[t]!, leaves };
   };
-  return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]!, decide };
+  return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]!, judgeBits: judge, decide };
 }
 
 /** Judges compiled from source, by key (judge-source.ts). */
