@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { derivations } from '../../src/engine/derivations/index.js';
+import { descend, isFactRef, literal, type DerivedValue } from '../../src/engine/derivations/derivation.js';
 import { elementPositionsOf, newRun, positionsOf } from '../../src/engine/derivations/list-index.js';
 import { auditLogs, evaluate } from '../../src/index.js';
 import { deepFreeze } from '../../src/parse/freeze.js';
@@ -73,4 +76,38 @@ describe('list indexes', () => {
     // The ids of frozen items cannot change; the elements of a list that is not frozen can.
     expect(elementPositionsOf(partly, '/tags')).not.toBe(byTag);
   });
+});
+
+/**
+ * find and filter, compiled once, work out what does not depend on the target once per list met
+ * twice in a row (compileMatching in find.ts). Called on a sequence of frames that share their
+ * lists, with the target's own values changing from call to call, each result must be what
+ * compute gives for that frame.
+ */
+describe('find and filter on one list for many targets', () => {
+  const item = fc.record({ id: fc.constantFrom('A', 'B', 'C'), cameras: fc.oneof(fc.constant('all'), fc.array(fc.constantFrom('A', 'B', 'C', 'all'), { maxLength: 3 })), kind: fc.constantFrom('x', 'y', Number.NaN) }, { requiredKeys: [] });
+  const own = fc.oneof(fc.constantFrom(undefined, null, 'A', 'B', 'C', 'all', 'x', 'y', Number.NaN), fc.array(fc.constantFrom('A', 'B', 'x'), { maxLength: 2 }));
+  const value = fc.oneof(fc.constantFrom('all', 'A', 'x', 'y', null, Number.NaN), fc.array(fc.constantFrom('A', 'x'), { maxLength: 2 }));
+  const argument = fc.oneof(fc.constant({ fact: 't' }), fc.constant({ fact: 'u' }), value);
+  const match = fc.record({ path: fc.constantFrom('/id', '/cameras', '/kind'), equals: argument, contains: argument, in: argument }, { requiredKeys: ['path'] });
+  const args = fc.record({ in: fc.constant({ fact: 'list' }), where: fc.array(match, { minLength: 1, maxLength: 3 }), except: fc.array(match, { minLength: 1, maxLength: 2 }) }, { requiredKeys: ['in', 'where'] });
+  const frames = fc.array(fc.record({ t: own, u: own }), { minLength: 2, maxLength: 8 });
+
+  for (const name of ['find', 'filter']) {
+    it(name, () => {
+      const d = derivations.find((x) => x.name === name)!;
+      fc.assert(
+        fc.property(args, fc.array(item, { minLength: 6, maxLength: 12 }), frames, fc.boolean(), (a, items, targets, freeze) => {
+          const list = freeze ? deepFreeze(items) : items;
+          const read = d.compileValue<Record<string, unknown>>(a, (arg) => (isFactRef(arg) ? (frame) => frame[arg.fact] : () => arg), AS_OF);
+          for (const t of targets) {
+            const values: Record<string, unknown> = { ...t, list };
+            const resolve = (arg: unknown): DerivedValue => (isFactRef(arg) ? descend({ value: values[arg.fact], pointer: `/${arg.fact}`, looked: [], params: [] }, arg.path) : literal(arg));
+            expect(read(values)).toStrictEqual(d.compute(a, { resolve, asOf: AS_OF }).value);
+          }
+        }),
+        { numRuns: Number(process.env.VIGIE_DIFF_RUNS ?? 1500) },
+      );
+    });
+  }
 });

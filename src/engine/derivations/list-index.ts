@@ -98,3 +98,19 @@ export function elementPositionsOf(list: unknown[], path: string): Map<unknown, 
     return byElement;
   });
 }
+
+/**
+ * Whether values read at `paths` in the items of `list` stay as they are for as long as the list
+ * lives (see fixedAt), for what is worked out once per list beyond these indexes.
+ */
+export function fixedList(list: unknown[], paths: readonly string[]): boolean {
+  if (!Object.isFrozen(list)) return false;
+  const parsed = paths.map(parsePointer);
+  for (let i = 0; i < list.length; i++) for (const segments of parsed) if (!fixedAt(list[i], segments, true)) return false;
+  return true;
+}
+
+/** The current run (see newRun), for what is worked out once per list and run beyond these indexes. */
+export function currentRun(): number {
+  return run;
+}
