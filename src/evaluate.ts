@@ -19,6 +19,7 @@ import type { Bilingual, Deployment, Evidence, Finding, Report, SourceLocation, 
 import { buildFacts, LazyFactTable, targetFact, type FactTable, type TargetFacts } from './engine/facts.js';
 import type { DerivedValue } from './engine/derivations/index.js';
 import { scopeJudge } from './engine/scope-judge.js';
+import { newRun } from './engine/derivations/list-index.js';
 
 export interface EvaluateOptions {
   /** The date the law is applied as of, YYYY-MM-DD or a Date; default today. */
@@ -214,6 +215,7 @@ export async function evaluateMany(inputs: ConfigInput[], options: EvaluateOptio
   checkWaiverRules(options.waivers ?? [], ruleSet);
   const { packs, rules } = selectRules(ruleSet, options.packs, asOf);
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
+  newRun(); // the caller may have changed its deployment since the last evaluation
   const configs = inputs.map(checkedConfigInput);
 
   const omitted: OmittedCounts | undefined = options.findings === 'problems' ? { pass: 0, 'not-applicable': 0 } : undefined;

@@ -1,4 +1,5 @@
 import { checkedConfigInput, type ConfigInput } from '../config.js';
+import { newRun } from '../engine/derivations/list-index.js';
 import { VigieInputError } from '../errors.js';
 import { evaluateRuleOnTarget, evaluateRuleOnTargetCompiled, type RuleOutcome } from '../engine/evaluate-rule.js';
 import { StreamMemory } from '../engine/earlier.js';
@@ -82,6 +83,7 @@ export async function auditLogs(config: ConfigInput, logs: LogInput[], options: 
   const { packs, rules } = selectRules(ruleSet, options.packs, asOf);
   const streamed = rules.filter((r) => ruleSet.scopes[r.definition.scope]?.source === LOG_SOURCE);
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
+  newRun(); // the caller may have changed its deployment since the last evaluation
   const loaded = checkedConfigInput(config);
   const memory = new StreamMemory(streamed.map((r) => r.definition));
   // Outcomes that are only counted are judged from values, as evaluate does with findings: 'problems'.

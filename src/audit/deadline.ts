@@ -1,4 +1,5 @@
 import { addDays, addHours, addMonths, format, isAfter, parseISO } from 'date-fns';
+import { newRun } from '../engine/derivations/list-index.js';
 import { checkedConfigInput, type ConfigInput } from '../config.js';
 import { VigieInputError } from '../errors.js';
 import { checkParameterChoices, normalizeAsOf } from '../evaluate.js';
@@ -70,6 +71,7 @@ export function requisitionDeadlines(config: ConfigInput, options: DeadlineOptio
   checkParameterChoices(ruleSet, options.parameterChoices ?? {});
   const params = resolveParameters(ruleSet.parameters, asOf, options.parameterChoices);
   const monthLength = params.values[MONTH_COUNTING_PARAMETER];
+  newRun(); // the caller may have changed its deployment since the last evaluation
   const loaded = checkedConfigInput(config);
   const data = loaded.data;
   const cameras = data.cameras ?? [];

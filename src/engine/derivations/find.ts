@@ -1,6 +1,6 @@
 import { getAtPointer, parsePointer, segmentsReader } from '../../parse/pointer.js';
-import { type ArgumentCompiler, type Derivation, type DerivationContext, type DerivedValue, arg, paramsOf } from './derivation.js';
-import { elementPositionsOf, positionsOf } from './list-index.js';
+import { type ArgumentCompiler, type Derivation, type DerivationContext, type DerivedValue, arg, isFactRef, paramsOf } from './derivation.js';
+import { currentRun, elementPositionsOf, fixedList, positionsOf } from './list-index.js';
 
 /** One way an item may match: its value at `path` equals, or (a list) contains, the argument, or is one of its elements (`in`). */
 interface Match {
@@ -176,11 +176,19 @@ function argumentValue(m: Match, key: 'equals' | 'contains' | 'in', ctx: Derivat
 /**
  * matchingIndices compiled over a rule's arguments. The matches' values, and the result, are
  * written into objects made once: each is read before the next call.
+ *
+ * A list met at two calls in a row (the deployment's acts, sought for every camera) is taken to be
+ * the same list, unchanged (the deployment is frozen once validated), and what does not depend on
+ * the target is worked out once for it: the items the alternatives of literal arguments hit (`all`
+ * cameras), whether each item is left out when every `except` argument is a literal, and the
+ * indexes the other alternatives are looked up in. Each call then looks up only what its target
+ * states. The result is matchingIndices' own, in the same order (see the tests).
  */
 function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>): (frame: F) => { list: unknown; indices: number[] | undefined } {
   const a = args as FindArgs;
   const list = arg(a.in);
   const none = () => undefined;
+  const literalArguments = (m: Match) => !(['equals', 'contains', 'in'] as const).some((key) => key in m && isFactRef(m[key]));
   const compileMatch = (m: Match) => {
     const [equals, contains, within] = (['equals', 'contains', 'in'] as const).map((key) => (key in m ? arg(m[key]) : none));
     const values: MatchValues = { path: m.path, read: segmentsReader(parsePointer(m.path)), equals: undefined, contains: undefined, in: undefined };
@@ -196,14 +204,95 @@ function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>): (frame: F)
   const wantedValues: MatchValues[] = [];
   const excludedValues: MatchValues[] = [];
   const result: { list: unknown; indices: number[] | undefined } = { list: undefined, indices: undefined };
-  return (frame) => {
-    const l = list(frame);
+  const direct = (frame: F, l: unknown) => {
     for (let i = 0; i < wanted.length; i++) wantedValues[i] = wanted[i]!(frame);
     for (let i = 0; i < excluded.length; i++) excludedValues[i] = excluded[i]!(frame);
     result.list = l;
     result.indices = matchingIndices(l, wantedValues, excludedValues);
     return result;
   };
+  // Worth it only with something of the target's own to look up among items that do not change.
+  const literalWhere = a.where.map(literalArguments);
+  const variable = a.where.map((_, k) => k).filter((k) => !literalWhere[k]);
+  const literalExcept = (a.except ?? []).every(literalArguments);
+  if (variable.length === 0 || (variable.length === a.where.length && (excluded.length === 0 || !literalExcept))) return (frame) => direct(frame, list(frame));
+
+  const paths = a.where.map((m) => m.path);
+  const allPaths = [...paths, ...(a.except ?? []).map((m) => m.path)];
+  let last: unknown;
+  let known: KnownList | undefined;
+  return (frame) => {
+    const l = list(frame);
+    if (l !== last || !Array.isArray(l) || l.length < INDEXED_LENGTH) {
+      last = l;
+      known = undefined;
+      return direct(frame, l);
+    }
+    if (known === undefined || (known.run !== undefined && known.run !== currentRun())) {
+      for (let i = 0; i < excluded.length; i++) excludedValues[i] = excluded[i]!(frame);
+      known = knownList(l, a.where.map((m, k) => (literalWhere[k] ? wanted[k]!(frame) : undefined)), literalExcept ? excludedValues : undefined);
+      known.run = fixedList(l, allPaths) ? undefined : currentRun();
+    }
+    let stated = known.stated;
+    let hits = known.hits;
+    for (let j = 0; j < variable.length; j++) {
+      const k = variable[j]!;
+      const w = wanted[k]!(frame);
+      // `in` (a scan) and NaN (never `===`) are for matchingIndices itself.
+      if (w.in !== undefined || isNaNValue(w.equals)) return direct(frame, l);
+      if (w.equals !== undefined) {
+        stated = true;
+        hits = mergeAscending(hits, (known.equalsIndex[k] ??= positionsOf(l, paths[k]!)).get(w.equals));
+      }
+      if (w.contains !== undefined) {
+        stated = true;
+        hits = mergeAscending(hits, (known.containsIndex[k] ??= elementPositionsOf(l, paths[k]!)).get(w.contains));
+      }
+    }
+    result.list = l;
+    if (!stated) result.indices = undefined;
+    else if (hits === undefined || excluded.length === 0) result.indices = hits ?? [];
+    else {
+      const kept: number[] = [];
+      const at = known.excludedAt;
+      if (at === undefined) for (let i = 0; i < excluded.length; i++) excludedValues[i] = excluded[i]!(frame);
+      for (let n = 0; n < hits.length; n++) {
+        const i = hits[n]!;
+        if (at !== undefined ? !at[i] : !anyHits(l[i], excludedValues)) kept.push(i);
+      }
+      result.indices = kept;
+    }
+    return result;
+  };
+}
+
+/** What compileMatching works out once for a list: see there. */
+interface KnownList {
+  /** The positions the alternatives of literal arguments hit, ascending (undefined: none). */
+  hits: number[] | undefined;
+  /** Whether one of those alternatives states what it seeks. */
+  stated: boolean;
+  /** Per position, whether an `except` alternative hits the item, when all their arguments are literals. */
+  excludedAt: boolean[] | undefined;
+  /** Per alternative, the list's index by the value at its path (made when first needed). */
+  equalsIndex: Array<Map<unknown, number[]> | undefined>;
+  /** Per alternative, the list's index by the elements of the list at its path. */
+  containsIndex: Array<Map<unknown, number[]> | undefined>;
+  /** The run this is valid for; undefined when the list cannot change (see list-index.ts). */
+  run: number | undefined;
+}
+
+/** `literal` holds the values of the alternatives of literal arguments, undefined for the others. */
+function knownList(list: unknown[], literal: Array<MatchValues | undefined>, excluded: MatchValues[] | undefined): KnownList {
+  const fixed = literal.filter((m): m is MatchValues => m !== undefined).map((m) => ({ ...m }));
+  const hits: number[] = [];
+  for (let i = 0; i < list.length; i++) if (anyHits(list[i], fixed)) hits.push(i);
+  let excludedAt: boolean[] | undefined;
+  if (excluded) {
+    excludedAt = [];
+    for (let i = 0; i < list.length; i++) excludedAt.push(anyHits(list[i], excluded));
+  }
+  return { hits: hits.length > 0 ? hits : undefined, stated: anyStated(fixed), excludedAt, equalsIndex: [], containsIndex: [], run: undefined };
 }
 
 export const find: Derivation = {

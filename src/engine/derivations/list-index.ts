@@ -1,41 +1,93 @@
-import { getAtPointer } from '../../parse/pointer.js';
+import { getAtSegments, isIndex, parsePointer } from '../../parse/pointer.js';
 
 /**
- * Positions of a list's items by their value at a path, built once per list and path: a log audit
- * looks up the same deployment lists (users, roles, cameras) for every event, and a scan per lookup
- * would cost events × items. Keyed weakly by the list, so it lives as long as the deployment does.
+ * Indexes of lists, by list and path, kept for reuse: a log audit looks up the same deployment lists
+ * (users, roles, cameras) for every event, a camera's acts are sought among the same authorizations
+ * for every camera, and a scan per lookup would cost events × items.
+ *
+ * A list is found again by its identity, so an index may be kept only while what it indexes cannot
+ * have changed. The values at the path are fixed when the list and every object on the way to them
+ * are frozen (a deployment parseConfig made is deep-frozen): such an index is kept as long as the
+ * list lives. Any other list may be changed by its owner between two evaluations (evaluate takes
+ * the caller's own objects without copying them), so its index serves one run only: `newRun`
+ * starts the next.
  */
-const indexes = new WeakMap<unknown[], Map<string, Map<unknown, number[]>>>();
+let run = 0;
 
+/**
+ * Starts an evaluation or an audit: the indexes of lists that were not frozen are made again when
+ * next needed. Called once per public call, before anything is derived.
+ */
+export function newRun(): void {
+  run++;
+}
+
+/** A list's index at one path, with the run it is valid for (undefined: for as long as the list lives). */
+interface Kept {
+  byValue: Map<unknown, number[]>;
+  run: number | undefined;
+}
+
+const indexes = new WeakMap<unknown[], Map<string, Kept>>();
+const elementIndexes = new WeakMap<unknown[], Map<string, Kept>>();
+
+/**
+ * Whether what getAtSegments reads from `value` can no longer change: every object it goes through
+ * is frozen, and so is the value read when `whole` (a list whose elements are indexed).
+ */
+function fixedAt(value: unknown, segments: readonly string[], whole: boolean): boolean {
+  let current = value;
+  for (let i = 0; i < segments.length; i++) {
+    // A primitive, or a frozen object without the segment, reads undefined for good.
+    if (current === null || typeof current !== 'object') return true;
+    if (!Object.isFrozen(current)) return false;
+    const segment = segments[i]!;
+    // One step of getAtSegments.
+    if (Array.isArray(current)) {
+      if (!isIndex(segment)) return true;
+      current = current[Number(segment)];
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(current, segment)) return true;
+      current = (current as Record<string, unknown>)[segment];
+    }
+  }
+  return !whole || current === null || typeof current !== 'object' || Object.isFrozen(current);
+}
+
+function kept(cache: WeakMap<unknown[], Map<string, Kept>>, list: unknown[], path: string, whole: boolean, build: (segments: readonly string[]) => Map<unknown, number[]>): Map<unknown, number[]> {
+  let byPath = cache.get(list);
+  if (!byPath) cache.set(list, (byPath = new Map()));
+  const k = byPath.get(path);
+  if (k && (k.run === undefined || k.run === run)) return k.byValue;
+  const segments = parsePointer(path);
+  let fixed = Object.isFrozen(list);
+  for (let i = 0; fixed && i < list.length; i++) fixed = fixedAt(list[i], segments, whole);
+  const byValue = build(segments);
+  byPath.set(path, { byValue, run: fixed ? undefined : run });
+  return byValue;
+}
+
+/** Positions of a list's items by their value at a path (items without one left out). */
 export function positionsOf(list: unknown[], path: string): Map<unknown, number[]> {
-  let byPath = indexes.get(list);
-  if (!byPath) indexes.set(list, (byPath = new Map()));
-  let byValue = byPath.get(path);
-  if (!byValue) {
-    byValue = new Map();
+  return kept(indexes, list, path, false, (segments) => {
+    const byValue = new Map<unknown, number[]>();
     for (let i = 0; i < list.length; i++) {
-      const v = getAtPointer(list[i], path);
+      const v = getAtSegments(list[i], segments);
       if (v === undefined) continue;
       const at = byValue.get(v);
       if (at) at.push(i);
       else byValue.set(v, [i]);
     }
-    byPath.set(path, byValue);
-  }
-  return byValue;
+    return byValue;
+  });
 }
 
-const elementIndexes = new WeakMap<unknown[], Map<string, Map<unknown, number[]>>>();
-
-/** Positions of a list's items by each element of the list found at a path (an item containing a value), built once per list and path. */
+/** Positions of a list's items by each element of the list found at a path (an item containing a value). */
 export function elementPositionsOf(list: unknown[], path: string): Map<unknown, number[]> {
-  let byPath = elementIndexes.get(list);
-  if (!byPath) elementIndexes.set(list, (byPath = new Map()));
-  let byElement = byPath.get(path);
-  if (!byElement) {
-    byElement = new Map();
+  return kept(elementIndexes, list, path, true, (segments) => {
+    const byElement = new Map<unknown, number[]>();
     for (let i = 0; i < list.length; i++) {
-      const v = getAtPointer(list[i], path);
+      const v = getAtSegments(list[i], segments);
       if (!Array.isArray(v)) continue;
       for (const e of v) {
         const at = byElement.get(e);
@@ -43,7 +95,22 @@ export function elementPositionsOf(list: unknown[], path: string): Map<unknown, 
         else if (at[at.length - 1] !== i) at.push(i);
       }
     }
-    byPath.set(path, byElement);
-  }
-  return byElement;
+    return byElement;
+  });
+}
+
+/**
+ * Whether values read at `paths` in the items of `list` stay as they are for as long as the list
+ * lives (see fixedAt), for what is worked out once per list beyond these indexes.
+ */
+export function fixedList(list: unknown[], paths: readonly string[]): boolean {
+  if (!Object.isFrozen(list)) return false;
+  const parsed = paths.map(parsePointer);
+  for (let i = 0; i < list.length; i++) for (const segments of parsed) if (!fixedAt(list[i], segments, true)) return false;
+  return true;
+}
+
+/** The current run (see newRun), for what is worked out once per list and run beyond these indexes. */
+export function currentRun(): number {
+  return run;
 }
