@@ -18,3 +18,19 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** Objects found deep-frozen: frozen objects cannot be thawed, so the answer holds for good. */
+const deeplyFrozen = new WeakSet<object>();
+
+/**
+ * Whether nothing in `value` can change any more: it and every object it holds are frozen (as
+ * deepFreeze leaves them). For caches kept across evaluations of the caller's objects.
+ */
+export function isDeepFrozen(value: unknown, visiting = new Set<object>()): boolean {
+  if (value === null || typeof value !== 'object' || deeplyFrozen.has(value) || visiting.has(value)) return true;
+  if (!Object.isFrozen(value)) return false;
+  visiting.add(value);
+  for (const child of Array.isArray(value) ? value : Object.values(value)) if (!isDeepFrozen(child, visiting)) return false;
+  deeplyFrozen.add(value);
+  return true;
+}

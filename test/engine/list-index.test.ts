@@ -6,7 +6,7 @@ import { derivations } from '../../src/engine/derivations/index.js';
 import { descend, isFactRef, literal, type DerivedValue } from '../../src/engine/derivations/derivation.js';
 import { elementPositionsOf, newRun, positionsOf } from '../../src/engine/derivations/list-index.js';
 import { auditLogs, evaluate } from '../../src/index.js';
-import { deepFreeze } from '../../src/parse/freeze.js';
+import { deepFreeze, isDeepFrozen } from '../../src/parse/freeze.js';
 
 const AS_OF = '2026-01-15';
 
@@ -46,6 +46,21 @@ describe('a deployment changed in place between two evaluations', () => {
     expect(again).toEqual(await audit(structuredClone(data)));
     expect(again).not.toEqual(before);
   });
+
+  it('has its cameras merged over their defaults as they are now', async () => {
+    const data = parse(readFileSync(new URL('../../examples/csu-audit.yaml', import.meta.url), 'utf8')) as { cameraDefaults: Record<string, unknown> };
+    const text = readFileSync(new URL('../../examples/csu-access-log.jsonl', import.meta.url), 'utf8');
+    const audit = async (d: unknown) => {
+      const logs = [{ file: 'log.jsonl', lines: text.split('\n').map((t, i) => ({ line: i + 1, text: t })) }];
+      return (await auditLogs(d as never, logs, { asOf: AS_OF })).findings;
+    };
+    const before = await audit(data);
+    // The same defaults object: the cameras without a retention of their own now keep a few hours.
+    data.cameraDefaults.retention = { hours: 2 };
+    const again = await audit(data);
+    expect(again).toEqual(await audit(structuredClone(data)));
+    expect(again).not.toEqual(before);
+  });
 });
 
 describe('list indexes', () => {
@@ -75,6 +90,19 @@ describe('list indexes', () => {
     newRun();
     // The ids of frozen items cannot change; the elements of a list that is not frozen can.
     expect(elementPositionsOf(partly, '/tags')).not.toBe(byTag);
+  });
+});
+
+describe('isDeepFrozen', () => {
+  it('holds only when every object inside is frozen', () => {
+    const inner = { days: 30 };
+    expect(isDeepFrozen(Object.freeze({ retention: inner }))).toBe(false);
+    expect(isDeepFrozen(deepFreeze({ retention: { days: 30 }, list: [{ a: [1] }] }))).toBe(true);
+    expect(isDeepFrozen(Object.freeze([Object.freeze({}), []]))).toBe(false);
+    expect(isDeepFrozen(42)).toBe(true);
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(isDeepFrozen(Object.freeze(loop))).toBe(true);
   });
 });
 

@@ -1,20 +1,28 @@
 import { mergeUnder } from '../../merge.js';
 import { joinPointer } from '../../parse/pointer.js';
-import { positionsOf } from './list-index.js';
+import { isDeepFrozen } from '../../parse/freeze.js';
+import { currentRun, positionsOf } from './list-index.js';
 import { type Derivation, arg, paramsOf, unknownFrom } from './derivation.js';
 
 const positionOf = (list: unknown[], key: string, value: unknown): number | undefined => positionsOf(list, key).get(value)?.[0];
 
-/** Items merged under the same defaults, remembered so that every event does not merge them again. */
-const merged = new WeakMap<object, WeakMap<object, unknown>>();
+/**
+ * Items merged under the same defaults, remembered so that every event does not merge them again:
+ * for good when neither can change (deep-frozen, as parseConfig leaves a deployment), else for one
+ * run, since the caller may change its own objects between two audits (see list-index.ts).
+ */
+const merged = new WeakMap<object, WeakMap<object, { value: unknown; run: number | undefined }>>();
 
 function withDefaults(defaults: unknown, item: unknown): unknown {
   if (defaults === null || typeof defaults !== 'object' || item === null || typeof item !== 'object') return mergeUnder(defaults, item);
   let cache = merged.get(defaults);
   if (!cache) merged.set(defaults, (cache = new WeakMap()));
   let m = cache.get(item);
-  if (m === undefined) cache.set(item, (m = mergeUnder(defaults, item)));
-  return m;
+  if (m === undefined || (m.run !== undefined && m.run !== currentRun())) {
+    m = { value: mergeUnder(defaults, item), run: isDeepFrozen(defaults) && isDeepFrozen(item) ? undefined : currentRun() };
+    cache.set(item, m);
+  }
+  return m.value;
 }
 
 type FindAllArgs = { keys: unknown; in: unknown; key: string; defaults?: unknown };
