@@ -177,12 +177,12 @@ function argumentValue(m: Match, key: 'equals' | 'contains' | 'in', ctx: Derivat
  * matchingIndices compiled over a rule's arguments. The matches' values, and the result, are
  * written into objects made once: each is read before the next call.
  *
- * A list met at two calls in a row (the deployment's acts, sought for every camera) is taken to be
- * the same list, unchanged (the deployment is frozen once validated), and what does not depend on
- * the target is worked out once for it: the items the alternatives of literal arguments hit (`all`
- * cameras), whether each item is left out when every `except` argument is a literal, and the
- * indexes the other alternatives are looked up in. Each call then looks up only what its target
- * states. The result is matchingIndices' own, in the same order (see the tests).
+ * For a list met at two calls in a row (the deployment's acts, sought for every camera), what does
+ * not depend on the target is worked out once: the items the alternatives of literal arguments hit
+ * (`all` cameras), whether each item is left out when every `except` argument is a literal, and the
+ * indexes the other alternatives are looked up in; kept for good when the list cannot change, else
+ * for one run, as list indexes are (see list-index.ts). Each call then looks up only what its
+ * target states. The result is matchingIndices' own, in the same order (see the tests).
  */
 function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>): (frame: F) => { list: unknown; indices: number[] | undefined } {
   const a = args as FindArgs;
