@@ -12,6 +12,7 @@ import { rulesByScope, type LoadedRule, type RuleSet } from './packs/rule-set.js
 import { mergeUnder, merger } from './merge.js';
 import { compareFindings, compareRuleIds, isSorted } from './report/order.js';
 import { summarize } from './report/summary.js';
+import { findingObject } from './report/finding-object.js';
 import { checkWaiverRules } from './report/load-waivers.js';
 import { applyWaivers } from './report/waivers.js';
 import { isCalendarDate } from './schema/formats.js';
@@ -344,15 +345,19 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     facts,
     asOf: c.asOf,
   };
-  const location = c.location;
-  // Keys are set in the order reports have always had (JSON output stays byte for byte the same).
-  const f = { ruleId: d.id, pack: d.pack, status: outcome.status, severity: d.severity, scope: d.scope, pointer: c.pointer } as Finding;
-  if (c.targetId !== undefined) f.targetId = c.targetId;
-  if (location) f.location = location;
-  f.message = { fr: renderTemplate(template.fr, context, 'fr'), en: renderTemplate(template.en, context, 'en') };
-  f.evidence = evidence;
-  if (missing.length) f.missing = missing;
-  f.legal = d.legal;
-  f.remediation = d.remediation;
-  return f;
+  return findingObject({
+    ruleId: d.id,
+    pack: d.pack,
+    status: outcome.status,
+    severity: d.severity,
+    scope: d.scope,
+    pointer: c.pointer,
+    targetId: c.targetId,
+    location: c.location,
+    message: { fr: renderTemplate(template.fr, context, 'fr'), en: renderTemplate(template.en, context, 'en') },
+    evidence,
+    missing,
+    legal: d.legal,
+    remediation: d.remediation,
+  });
 }

@@ -1,0 +1,48 @@
+import type { Bilingual, Evidence, Finding, FindingStatus, LegalReference, Severity, SourceLocation } from '../types.js';
+
+/** What a finding states, its optional parts undefined when it has none. */
+export interface FindingParts {
+  ruleId: string;
+  pack: string;
+  status: FindingStatus;
+  severity: Severity;
+  scope: string;
+  pointer: string;
+  targetId: string | undefined;
+  location: SourceLocation | undefined;
+  message: Bilingual;
+  evidence: Evidence[];
+  /** Left out of the finding when empty. */
+  missing: string[];
+  legal: LegalReference[];
+  remediation: Bilingual;
+}
+
+/**
+ * The finding as one object literal per set of keys it has, keys in the order reports have always
+ * had (JSON output stays byte for byte the same). A literal holds every property in the object
+ * itself: one built with its first keys and given the others one by one kept seven of them in a
+ * separate array, grown as they came, which a large report's findings kept alive and the garbage
+ * collector copied. An absent part is no key at all, not a key holding undefined.
+ */
+export function findingObject(p: FindingParts): Finding {
+  const { ruleId, pack, status, severity, scope, pointer, targetId, location, message, evidence, missing, legal, remediation } = p;
+  if (missing.length === 0) {
+    if (targetId === undefined) {
+      return location === undefined
+        ? { ruleId, pack, status, severity, scope, pointer, message, evidence, legal, remediation }
+        : { ruleId, pack, status, severity, scope, pointer, location, message, evidence, legal, remediation };
+    }
+    return location === undefined
+      ? { ruleId, pack, status, severity, scope, pointer, targetId, message, evidence, legal, remediation }
+      : { ruleId, pack, status, severity, scope, pointer, targetId, location, message, evidence, legal, remediation };
+  }
+  if (targetId === undefined) {
+    return location === undefined
+      ? { ruleId, pack, status, severity, scope, pointer, message, evidence, missing, legal, remediation }
+      : { ruleId, pack, status, severity, scope, pointer, location, message, evidence, missing, legal, remediation };
+  }
+  return location === undefined
+    ? { ruleId, pack, status, severity, scope, pointer, targetId, message, evidence, missing, legal, remediation }
+    : { ruleId, pack, status, severity, scope, pointer, targetId, location, message, evidence, missing, legal, remediation };
+}
