@@ -52,19 +52,15 @@ const handRules = rules.map((r) => ({ id: r.definition.id, scope: r.definition.s
 const params = resolveParameters(ruleSet.parameters, AS_OF).values;
 const otherScopes = ruleSet.rules.filter((r) => r.definition.pack === PACK && !rules.includes(r)).map((r) => r.definition.id);
 
-// A collection before each timed run, so that no run pays for the garbage of the one before.
-// Which one depends on the size. Node 20's V8 reads `gc({ type: 'major' })` as a scavenge (seen
-// with --trace-gc): the garbage the earlier runs promoted (75 MB per problems-only run at 100,000
-// cameras, gigabytes for json-rules-engine) then stayed, and a mark-compact of 350 MB started
-// inside whichever timed run crossed the limit (one run of four: 2.1 s of CPU against 1.5 to 1.7 s).
-// So from 50,000 cameras on, a full collection (`gc()`); below, a scavenge only: a full
-// collection discards the optimized code that refers to the previous run's objects (V8's "weak
-// objects" deoptimizations, six or seven functions each time), and the runs of a few tens of
-// milliseconds then took twice as long at 5,000 cameras (166-179 ms against 74-88 ms), while at
-// 100,000 the two ways were alike within the noise (medians 1.72 and 1.69 s over six runs each).
-const FULL_GC_FROM = 50000;
-let gc = () => {};
-const collector = (n) => (!globalThis.gc ? () => {} : n >= FULL_GC_FROM ? () => globalThis.gc() : () => globalThis.gc({ type: 'minor' }));
+// A scavenge before each timed run (`gc({ type: 'minor' })`), so that no run pays for the young
+// garbage of the one before. Not a full collection: it drops the optimized code that refers to
+// objects of the run before (V8's "weak objects" deoptimizations), and the run after it compiled
+// 30 to 60 functions again, 0.3 to 0.6 s of CPU at 100,000 cameras (`node --trace-opt`), twice the
+// time at 5,000. What this leaves: the garbage earlier runs promoted stays in the old generation,
+// and a mark-compact can start inside a timed run (in one process at 100,000 cameras, one run of
+// four took 2.1 s of CPU against 1.5 to 1.7 s); the median of the runs leaves it out. Node 20's
+// V8 reads `gc({ type: 'major' })`, which earlier versions of the bench called, as a scavenge too.
+const gc = globalThis.gc ? () => globalThis.gc({ type: 'minor' }) : () => {};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs `fn` n times; keeps only what `keep` extracts from the last result, so that no report stays in memory. */
@@ -172,7 +168,6 @@ for (const n of sizes) {
   // V8 optimizes in background threads: a run of a few tens of milliseconds ends before it is done,
   // so the small sizes get three warm-up runs, the large one.
   const warmups = n <= 10000 ? 3 : 1;
-  gc = collector(n);
   const data = syntheticDeployment(n, seed, opts.profile);
   // Schema validation, timed apart on the plain object; before the parse below, whose gigabyte of
   // garbage on large sizes slows the next few allocation-heavy runs.

@@ -1,0 +1,102 @@
+import type { LoadedRule } from '../packs/rule-set.js';
+import type { RuleOutcome } from '../engine/evaluate-rule.js';
+import { placeholders, renderTemplate } from '../engine/template.js';
+import type { Bilingual, Evidence, Finding, SourceLocation } from '../types.js';
+import { findingObject } from './finding-object.js';
+
+const DEFAULT_MESSAGES: Record<'pass' | 'undetermined' | 'notApplicable', Bilingual> = {
+  pass: { fr: 'Conforme.', en: 'Compliant.' },
+  undetermined: {
+    fr: 'Impossible de conclure : la configuration ne renseigne pas {{missing}}.',
+    en: 'Cannot decide: the configuration does not state {{missing}}.',
+  },
+  notApplicable: { fr: 'Non applicable à cette cible.', en: 'Not applicable to this target.' },
+};
+
+/** What a finding says about where its target and evidence are. */
+export interface FindingContext {
+  target: unknown;
+  pointer: string;
+  targetId?: string;
+  asOf: string;
+  params: Record<string, unknown>;
+  /** Where the target is. */
+  location?: SourceLocation;
+  /** Where the value at a pointer of the evidence is; the pointer may be rewritten (a log event's fields). */
+  locate(pointer: string): SourceLocation | undefined;
+  /** Rewrites an evidence pointer before it is reported (default: unchanged). */
+  reportPointer?(pointer: string): string;
+  /**
+   * The value of one of the rule's facts when already known from judging the target (scope-judge.ts:
+   * the value the outcome's fact table holds, without computing its provenance again).
+   */
+  factValue?(name: string): unknown;
+}
+
+const readsFacts = new WeakMap<LoadedRule['definition'], string[] | 'all' | undefined>();
+
+/**
+ * The facts a rule's messages name as `{{facts.x}}` (`all` for a bare `{{facts}}`): only those are
+ * copied for them, so that a finding does not compute facts its messages do not show.
+ */
+function factsTemplatesRead(d: LoadedRule['definition']): string[] | 'all' | undefined {
+  if (readsFacts.has(d)) return readsFacts.get(d);
+  const texts = [...Object.values(d.messages), ...Object.values(DEFAULT_MESSAGES)].flatMap((m) => [m.fr, m.en]);
+  const named = texts.flatMap(placeholders).filter((p) => p === 'facts' || p.startsWith('facts.'));
+  const read = named.length === 0 ? undefined : named.includes('facts') ? 'all' : [...new Set(named.map((p) => p.split('.')[1]!))];
+  readsFacts.set(d, read);
+  return read;
+}
+
+export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
+  const d = rule.definition;
+  // Each outcome's evidence, list and entries, is made for it alone (outcomeOf): it is completed in place.
+  const evidence = outcome.evidence as Evidence[];
+  for (let i = 0; i < evidence.length; i++) {
+    const out = evidence[i]!;
+    if (out.pointer === undefined) continue;
+    const location = c.locate(out.pointer);
+    if (c.reportPointer) out.pointer = c.reportPointer(out.pointer);
+    if (location) out.location = location;
+  }
+  const missing = c.reportPointer ? outcome.missing.map(c.reportPointer) : outcome.missing;
+  const key = outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status;
+  const template = (key === 'violation' ? d.messages.violation : d.messages[key]) ?? DEFAULT_MESSAGES[key as keyof typeof DEFAULT_MESSAGES];
+  const first = evidence[0];
+  let facts: Record<string, unknown> | undefined;
+  const read = factsTemplatesRead(d);
+  if (read === 'all') {
+    facts = {};
+    for (const [k, v] of outcome.facts) facts[k] = v.value;
+  } else if (read) {
+    facts = {};
+    for (const k of read) if (outcome.facts.has(k)) facts[k] = c.factValue ? c.factValue(k) : outcome.facts.get(k)!.value;
+  }
+  const context = {
+    target: c.target,
+    targetId: c.targetId,
+    pointer: c.pointer,
+    actual: first?.actual,
+    expected: first?.expected,
+    condition: first?.condition,
+    missing,
+    param: c.params,
+    facts,
+    asOf: c.asOf,
+  };
+  return findingObject({
+    ruleId: d.id,
+    pack: d.pack,
+    status: outcome.status,
+    severity: d.severity,
+    scope: d.scope,
+    pointer: c.pointer,
+    targetId: c.targetId,
+    location: c.location,
+    message: { fr: renderTemplate(template.fr, context, 'fr'), en: renderTemplate(template.en, context, 'en') },
+    evidence,
+    missing,
+    legal: d.legal,
+    remediation: d.remediation,
+  });
+}
