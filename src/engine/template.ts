@@ -43,52 +43,22 @@ function formatList(list: readonly unknown[], lang: Lang): string {
   return text;
 }
 
-/** A template cut once into its text and its placeholders' paths (even indices text, odd indices paths). */
-type CompiledTemplate = Array<string | string[]>;
-const compiled = new Map<string, CompiledTemplate>();
-const MAX_COMPILED = 10_000; // templates come from rule files; the bound only guards against misuse
-
-function compileTemplate(template: string): CompiledTemplate {
-  let parts = compiled.get(template);
-  if (!parts) {
-    parts = [];
-    let last = 0;
-    for (const m of template.matchAll(PLACEHOLDER)) {
-      parts.push(template.slice(last, m.index), m[1]!.split('.'));
-      last = m.index! + m[0].length;
-    }
-    parts.push(template.slice(last));
-    if (compiled.size >= MAX_COMPILED) compiled.clear();
-    compiled.set(template, parts);
+/**
+ * A template cut into its texts and its placeholders' dotted paths: `texts[i]` comes before the
+ * placeholder `paths[i]`, and the last text after the last placeholder. No code runs in a template:
+ * a placeholder only names a value to look up (report/messages.ts fills them).
+ */
+export function templateParts(template: string): { texts: string[]; paths: string[][] } {
+  const texts: string[] = [];
+  const paths: string[][] = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    texts.push(template.slice(last, m.index));
+    paths.push(m[1]!.split('.'));
+    last = m.index! + m[0].length;
   }
-  return parts;
-}
-
-function lookupPath(context: Record<string, unknown>, path: string[]): unknown {
-  let current: unknown = context;
-  for (let i = 0; i < path.length; i++) {
-    const part = path[i]!;
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, part)) return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
-
-/** Where renderTemplate stores the character it reads to flatten a message; never read. */
-let flattened = 0;
-
-/** Fills `{{path.to.value}}` placeholders; no code runs, only property lookups. */
-export function renderTemplate(template: string, context: Record<string, unknown>, lang: Lang): string {
-  const parts = compileTemplate(template);
-  let text = parts[0] as string;
-  for (let i = 1; i < parts.length; i += 2) text += formatValue(lookupPath(context, parts[i] as string[]), lang) + (parts[i + 1] as string);
-  // `+=` makes a rope of a dozen string objects, which the findings of a large report would keep
-  // alive (and the garbage collector copy). Reading a character makes V8 flatten it into one flat
-  // string, and the collector then keeps only that; the character is stored, so that the
-  // optimizing compiler does not drop the read. Faster than joining a list of the parts, which
-  // made one flat string too (measured).
-  flattened = text.charCodeAt(0);
-  return text;
+  texts.push(template.slice(last));
+  return { texts, paths };
 }
 
 const OPERATOR_WORDS: Record<string, string> = {

@@ -3,6 +3,7 @@ import { derivation, derivations } from '../engine/derivations/index.js';
 import { isFactRef } from '../engine/derivations/derivation.js';
 import { checkOperatorName } from '../engine/operators/index.js';
 import { placeholders } from '../engine/template.js';
+import { MESSAGE_CONTEXT_KEYS } from '../report/messages.js';
 import { parsePointer } from '../parse/pointer.js';
 import { parseSource, type ParsedSource } from '../parse/source.js';
 import { packSchema, parameterOverrideSchema, parameterSchema, ruleSchema, scopesSchema } from '../schema/rule-schema.js';
@@ -18,7 +19,7 @@ export const BUILTIN_FACTS = ['target', 'targetId', 'deployment', 'param', 'asOf
 const JSON_POINTER = /^(\/[^/]*)*$/;
 
 /** Roots a message template may name. */
-const TEMPLATE_ROOTS = new Set(['target', 'targetId', 'pointer', 'actual', 'expected', 'missing', 'param', 'facts', 'asOf', 'condition']);
+const TEMPLATE_ROOTS: ReadonlySet<string> = new Set(MESSAGE_CONTEXT_KEYS);
 
 interface Parsed<T> {
   file: string;

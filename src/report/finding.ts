@@ -1,7 +1,8 @@
 import type { LoadedRule } from '../packs/rule-set.js';
 import type { RuleOutcome } from '../engine/evaluate-rule.js';
-import { placeholders, renderTemplate } from '../engine/template.js';
-import type { Bilingual, Evidence, Finding, SourceLocation } from '../types.js';
+import { placeholders } from '../engine/template.js';
+import type { Bilingual, Evidence, Finding, RuleDefinition, SourceLocation } from '../types.js';
+import { compileMessage, renderMessage, type CompiledMessage, type MessageContext } from './messages.js';
 import { findingObject } from './finding-object.js';
 
 const DEFAULT_MESSAGES: Record<'pass' | 'undetermined' | 'notApplicable', Bilingual> = {
@@ -33,23 +34,61 @@ export interface FindingContext {
   factValue?(name: string): unknown;
 }
 
-const readsFacts = new WeakMap<LoadedRule['definition'], string[] | 'all' | undefined>();
+type MessageKey = 'violation' | 'pass' | 'undetermined' | 'notApplicable';
 
 /**
- * The facts a rule's messages name as `{{facts.x}}` (`all` for a bare `{{facts}}`): only those are
- * copied for them, so that a finding does not compute facts its messages do not show.
+ * What every finding of one rule shares, worked out once per rule definition (and read from one
+ * shape of object: the definitions, each with its own keys, have many).
  */
-function factsTemplatesRead(d: LoadedRule['definition']): string[] | 'all' | undefined {
-  if (readsFacts.has(d)) return readsFacts.get(d);
-  const texts = [...Object.values(d.messages), ...Object.values(DEFAULT_MESSAGES)].flatMap((m) => [m.fr, m.en]);
-  const named = texts.flatMap(placeholders).filter((p) => p === 'facts' || p.startsWith('facts.'));
-  const read = named.length === 0 ? undefined : named.includes('facts') ? 'all' : [...new Set(named.map((p) => p.split('.')[1]!))];
-  readsFacts.set(d, read);
-  return read;
+interface RuleFindingParts {
+  ruleId: string;
+  pack: string;
+  severity: RuleDefinition['severity'];
+  scope: string;
+  legal: RuleDefinition['legal'];
+  remediation: Bilingual;
+  /** Each outcome's message, compiled, in French and English. */
+  messages: Record<MessageKey, { fr: CompiledMessage; en: CompiledMessage }>;
+  /**
+   * The facts the messages name as `{{facts.x}}` (`all` for a bare `{{facts}}`): only those are
+   * copied for them, so that a finding does not compute facts its messages do not show.
+   */
+  factsRead: string[] | 'all' | undefined;
+}
+
+const partsOf = new WeakMap<RuleDefinition, RuleFindingParts>();
+
+function findingParts(d: RuleDefinition): RuleFindingParts {
+  let parts = partsOf.get(d);
+  if (!parts) {
+    const templates: Record<MessageKey, Bilingual> = {
+      violation: d.messages.violation,
+      pass: d.messages.pass ?? DEFAULT_MESSAGES.pass,
+      undetermined: d.messages.undetermined ?? DEFAULT_MESSAGES.undetermined,
+      notApplicable: d.messages.notApplicable ?? DEFAULT_MESSAGES.notApplicable,
+    };
+    const texts = [...Object.values(d.messages), ...Object.values(DEFAULT_MESSAGES)].flatMap((m) => [m.fr, m.en]);
+    const named = texts.flatMap(placeholders).filter((p) => p === 'facts' || p.startsWith('facts.'));
+    const messages = {} as RuleFindingParts['messages'];
+    for (const key of Object.keys(templates) as MessageKey[]) messages[key] = { fr: compileMessage(templates[key].fr), en: compileMessage(templates[key].en) };
+    parts = {
+      ruleId: d.id,
+      pack: d.pack,
+      severity: d.severity,
+      scope: d.scope,
+      legal: d.legal,
+      remediation: d.remediation,
+      messages,
+      factsRead: named.length === 0 ? undefined : named.includes('facts') ? 'all' : [...new Set(named.map((p) => p.split('.')[1]!))],
+    };
+    partsOf.set(d, parts);
+  }
+  return parts;
 }
 
 export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
-  const d = rule.definition;
+  const p = findingParts(rule.definition);
+  const read = p.factsRead;
   // Each outcome's evidence, list and entries, is made for it alone (outcomeOf): it is completed in place.
   const evidence = outcome.evidence as Evidence[];
   for (let i = 0; i < evidence.length; i++) {
@@ -60,11 +99,9 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     if (location) out.location = location;
   }
   const missing = c.reportPointer ? outcome.missing.map(c.reportPointer) : outcome.missing;
-  const key = outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status;
-  const template = (key === 'violation' ? d.messages.violation : d.messages[key]) ?? DEFAULT_MESSAGES[key as keyof typeof DEFAULT_MESSAGES];
+  const message = p.messages[outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status];
   const first = evidence[0];
   let facts: Record<string, unknown> | undefined;
-  const read = factsTemplatesRead(d);
   if (read === 'all') {
     facts = {};
     for (const [k, v] of outcome.facts) facts[k] = v.value;
@@ -72,7 +109,7 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     facts = {};
     for (const k of read) if (outcome.facts.has(k)) facts[k] = c.factValue ? c.factValue(k) : outcome.facts.get(k)!.value;
   }
-  const context = {
+  const context: MessageContext = {
     target: c.target,
     targetId: c.targetId,
     pointer: c.pointer,
@@ -85,18 +122,18 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     asOf: c.asOf,
   };
   return findingObject({
-    ruleId: d.id,
-    pack: d.pack,
+    ruleId: p.ruleId,
+    pack: p.pack,
     status: outcome.status,
-    severity: d.severity,
-    scope: d.scope,
+    severity: p.severity,
+    scope: p.scope,
     pointer: c.pointer,
     targetId: c.targetId,
     location: c.location,
-    message: { fr: renderTemplate(template.fr, context, 'fr'), en: renderTemplate(template.en, context, 'en') },
+    message: { fr: renderMessage(message.fr, context, 'fr'), en: renderMessage(message.en, context, 'en') },
     evidence,
     missing,
-    legal: d.legal,
-    remediation: d.remediation,
+    legal: p.legal,
+    remediation: p.remediation,
   });
 }

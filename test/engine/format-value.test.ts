@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatValue, renderTemplate } from '../../src/engine/template.js';
+import { formatValue } from '../../src/engine/template.js';
+import { compileMessage, renderMessage, type MessageContext } from '../../src/report/messages.js';
 
 describe('formatValue on lists', () => {
   it('joins the formatted elements with commas, lists of strings as they are', () => {
@@ -18,7 +19,7 @@ describe('formatValue on lists', () => {
   });
 });
 
-describe('renderTemplate', () => {
+describe('renderMessage', () => {
   it('writes each placeholder as formatValue writes the value at its path, own keys only, and the text as it is', () => {
     // The definition: every `{{path}}` replaced in turn, the value read key by key (nothing inherited).
     const reference = (template: string, context: Record<string, unknown>, lang: 'fr' | 'en') =>
@@ -28,13 +29,30 @@ describe('renderTemplate', () => {
         return formatValue(v, lang);
       });
     const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }), fc.sparseArray(fc.integer(), { maxLength: 4 }));
-    const context = fc.record({ targetId: value, missing: fc.array(fc.string(), { maxLength: 3 }), facts: fc.dictionary(fc.constantFrom('a', 'b', 'toString'), value), target: fc.record({ id: value, retention: fc.record({ days: fc.integer() }) }) }, { requiredKeys: [] });
-    const piece = fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('{{targetId}}', '{{ missing }}', '{{facts.a}}', '{{facts.toString}}', '{{target.retention}}', '{{target.id}}', '{{constructor}}', '{{__proto__}}', '{{nothing.here}}', 'é ; « »', '{{', '}}'));
+    // Every key of a message's context, each value random (undefined included), as toFinding makes it.
+    const context: fc.Arbitrary<MessageContext> = fc.record({
+      target: fc.oneof(fc.record({ id: value, retention: fc.record({ days: fc.integer() }) }, { requiredKeys: [] }), value),
+      targetId: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
+      pointer: fc.constantFrom('', '/cameras/3', '/users/0'),
+      actual: value,
+      expected: value,
+      condition: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
+      missing: fc.array(fc.string(), { maxLength: 3 }),
+      param: fc.dictionary(fc.constantFrom('retention-max', 'x'), value),
+      facts: fc.option(fc.dictionary(fc.constantFrom('a', 'b', 'toString'), value), { nil: undefined }),
+      asOf: fc.constant('2026-01-15'),
+    });
+    const piece = fc.oneof(
+      fc.string({ maxLength: 10 }),
+      fc.constantFrom('{{targetId}}', '{{ missing }}', '{{facts.a}}', '{{facts.toString}}', '{{facts}}', '{{target.retention}}', '{{target.id}}', '{{target}}', '{{pointer}}', '{{actual}}', '{{expected.length}}', '{{condition}}', '{{param.retention-max}}', '{{asOf}}'),
+      fc.constantFrom('{{constructor}}', '{{__proto__}}', '{{nothing.here}}', '{{toString}}', 'é ; « »', '{{', '}}'),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), context, fc.constantFrom('fr', 'en' as const), (pieces, ctx, lang) => {
         const template = pieces.join('');
-        expect(renderTemplate(template, ctx, lang)).toBe(reference(template, ctx, lang));
-        expect(renderTemplate(template, ctx, lang)).toBe(reference(template, ctx, lang)); // the template, compiled once, is read again
+        const compiled = compileMessage(template);
+        expect(renderMessage(compiled, ctx, lang)).toBe(reference(template, ctx as unknown as Record<string, unknown>, lang));
+        expect(renderMessage(compiled, ctx, lang)).toBe(reference(template, ctx as unknown as Record<string, unknown>, lang)); // compiled once, read again
       }),
       { numRuns: 3000 },
     );
