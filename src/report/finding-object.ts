@@ -1,22 +1,12 @@
-import type { Bilingual, Evidence, Finding, FindingStatus, LegalReference, Severity, SourceLocation } from '../types.js';
+import type { Finding, SourceLocation } from '../types.js';
 
-/** What a finding states, its optional parts undefined when it has none. */
-export interface FindingParts {
-  ruleId: string;
-  pack: string;
-  status: FindingStatus;
-  severity: Severity;
-  scope: string;
-  pointer: string;
+/** What a finding states, its optional parts given as undefined (or `missing` empty) when it has none. */
+export type FindingParts = Pick<Finding, 'ruleId' | 'pack' | 'status' | 'severity' | 'scope' | 'pointer' | 'message' | 'evidence' | 'legal' | 'remediation'> & {
   targetId: string | undefined;
   location: SourceLocation | undefined;
-  message: Bilingual;
-  evidence: Evidence[];
   /** Left out of the finding when empty. */
   missing: string[];
-  legal: LegalReference[];
-  remediation: Bilingual;
-}
+};
 
 /**
  * The finding as one object literal per set of keys it has, keys in the order reports have always
