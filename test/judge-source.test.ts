@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinRuleSet } from '../src/index.js';
-import { compileConditions, judgeParts } from '../src/engine/compile/conditions.js';
+import { compileConditions, conditionsName, judgeParts } from '../src/engine/compile/conditions.js';
 import { generatedJudges } from '../src/generated/judges.js';
 
 /**
@@ -12,8 +12,8 @@ import { generatedJudges } from '../src/generated/judges.js';
  */
 
 const trees = builtinRuleSet().rules.flatMap(({ definition: d }) => [
-  ...(d.appliesIf ? [{ name: `${d.id} appliesIf`, tree: d.appliesIf }] : []),
-  { name: `${d.id} conditions`, tree: d.conditions },
+  ...(d.appliesIf ? [{ name: conditionsName(d.id, 'appliesIf'), tree: d.appliesIf }] : []),
+  { name: conditionsName(d.id, 'conditions'), tree: d.conditions },
 ]);
 
 const scalar = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -2, max: 40 }), fc.constantFrom('', 'a', 'statistical', 'judicial', '2026-01-15', '2025-03-31'));
@@ -82,6 +82,14 @@ describe('judges compiled from source for the built-in rules', () => {
     const missing = trees.filter(({ tree, name }) => !generatedJudges.has(judgeParts(tree, name).key)).map(({ name }) => name);
     expect(missing).toEqual([]);
     expect(trees.length).toBeGreaterThan(30);
+  });
+
+  it('gives each tree a function of its own, trees of one shape included', () => {
+    const factories = trees.map(({ tree, name }) => generatedJudges.get(judgeParts(tree, name).key));
+    expect(new Set(factories).size).toBe(trees.length);
+    // The shapes are fewer: without a function per tree, rules of one shape would share one.
+    const shapes = new Set(trees.map(({ tree, name }) => judgeParts(tree, name).key.split('\n')[1]));
+    expect(shapes.size).toBeLessThan(trees.length);
   });
 
   it('judge as the closures do, on random facts at the places each rule reads', () => {

@@ -3,7 +3,7 @@ import { getAtPointer } from '../parse/pointer.js';
 import type { LoadedRule } from '../packs/rule-set.js';
 import type { FindingStatus, ParameterEvidence } from '../types.js';
 import { buildFacts, factValues, LazyFactTable, type FactTable, type TargetFacts } from './facts.js';
-import { compileConditions, type CompiledConditions, type Decision } from './compile/conditions.js';
+import { compileConditions, conditionsName, type CompiledConditions, type Decision } from './compile/conditions.js';
 import { conditionEngine, runConditions } from './json-rules-engine.js';
 import { decisiveLeaves, isValueFactRef, truth, type ResultNode } from './three-valued.js';
 
@@ -56,8 +56,8 @@ export function compiledRule(rule: LoadedRule): { appliesIf?: CompiledConditions
   if (!c) {
     const d = rule.definition;
     c = {
-      appliesIf: d.appliesIf ? compileConditions(d.appliesIf, `rule ${d.id}, appliesIf`) : undefined,
-      conditions: compileConditions(d.conditions, `rule ${d.id}, conditions`),
+      appliesIf: d.appliesIf ? compileConditions(d.appliesIf, conditionsName(d.id, 'appliesIf')) : undefined,
+      conditions: compileConditions(d.conditions, conditionsName(d.id, 'conditions')),
     };
     compiled.set(rule, c);
   }

@@ -2,7 +2,7 @@ import { parsePointer, segmentsReader } from '../parse/pointer.js';
 import type { ParameterEvidence, RuleDefinition } from '../types.js';
 import { outcomeOfCompiled, type RuleOutcome } from './evaluate-rule.js';
 import type { FactTable } from './facts.js';
-import { compileConditions, type CompiledConditions } from './compile/conditions.js';
+import { compileConditions, conditionsName, type CompiledConditions } from './compile/conditions.js';
 import { derivation } from './derivations/index.js';
 import { isFactRef, type ValueReader } from './derivations/derivation.js';
 import { F, T, TRUTH } from './compile/judged.js';
@@ -175,8 +175,8 @@ function compileScopePlan(rules: readonly RuleDefinition[], asOf: string): Scope
     }
     const bind = (fact: string): ValueReader<Frame> => facts.get(fact)?.read ?? (() => undefined);
     return {
-      appliesIf: rule.appliesIf ? compileConditions(rule.appliesIf, `rule ${rule.id}, appliesIf`, bind) : undefined,
-      conditions: compileConditions(rule.conditions, `rule ${rule.id}, conditions`, bind),
+      appliesIf: rule.appliesIf ? compileConditions(rule.appliesIf, conditionsName(rule.id, 'appliesIf'), bind) : undefined,
+      conditions: compileConditions(rule.conditions, conditionsName(rule.id, 'conditions'), bind),
       facts,
     };
   };

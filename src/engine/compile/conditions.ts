@@ -2,7 +2,7 @@ import { parsePointer, segmentsReader } from '../../parse/pointer.js';
 import { answersUnknown, type ResultNode, type Truth } from '../three-valued.js';
 import { ConditionCompileError, resolveOperator, type OperatorFn } from './operators.js';
 import { combine, F, PASSES, skippedTruths, STRICT_TRUE, T, TRUTH, TRUTHY, U, type Judged } from './judged.js';
-import { judgeInputs, judgeKey, judgeSource, type JudgeFactory, type JudgeInputs } from './judge-source.js';
+import { judgeInputs, judgeLookupKey, judgeSource, type JudgeFactory, type JudgeInputs } from './judge-source.js';
 import { generatedJudges } from '../../generated/judges.js';
 
 /** The facts of one target by name (vigie's FactTable); a fact not in it is undefined. */
@@ -477,7 +477,7 @@ export function compileConditions(tree: unknown, name: string, bind: FactBinder<
   const root = compileNode(tree, name, bind) as CompiledBoolean;
   const count = number(root);
   // A built-in rule's judge was compiled from its source when vigie was built; others get closures.
-  const generated = judges.get(judgeKey(root));
+  const generated = judges.get(judgeLookupKey(name, root));
   const judge = generated ? generated(judgeInputs(root)) : compileJudge(root);
   // decide's own judges, which record as they go: made when first needed, so that judging alone pays nothing for them.
   let recorder: { rec: Recording; judge: Judge } | undefined;
@@ -496,7 +496,15 @@ export function compileConditions(tree: unknown, name: string, bind: FactBinder<
   return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]!, judgeBits: judge, decide };
 }
 
-/** Judges compiled from source, by key (judge-source.ts). */
+/**
+ * The name a rule's `appliesIf` or `conditions` is compiled under: it places compile errors, and
+ * the built-in rules' generated judges are looked up by it (judgeLookupKey).
+ */
+export function conditionsName(ruleId: string, part: 'appliesIf' | 'conditions'): string {
+  return `rule ${ruleId}, ${part}`;
+}
+
+/** Judges compiled from source, by judgeLookupKey (judge-source.ts). */
 export interface JudgeLookup {
   get(key: string): JudgeFactory | undefined;
 }
@@ -508,5 +516,5 @@ export interface JudgeLookup {
 export function judgeParts(tree: unknown, name: string, bind: FactBinder<Facts> = byName as FactBinder<Facts>): { key: string; source: string; inputs: JudgeInputs } {
   const root = compileNode(tree, name, bind);
   number(root);
-  return { key: judgeKey(root), source: judgeSource(root), inputs: judgeInputs(root) };
+  return { key: judgeLookupKey(name, root), source: judgeSource(root), inputs: judgeInputs(root) };
 }

@@ -37,13 +37,25 @@ export function judgeInputs(root: CompiledNode): JudgeInputs {
  * What judgeSource reads of a tree, written compactly: each node's kind, a leaf's flags (value
  * reference and its path, path, operator answering on unknown facts), a group's children and their
  * priority sets. Two trees with the same key have the same source (a test checks it on random
- * trees): src/generated/judges.ts is keyed by it rather than by the source, ten times its length.
+ * trees): src/generated/judges.ts is keyed by it (see judgeLookupKey) rather than by the source,
+ * ten times its length.
  */
 export function judgeKey(node: CompiledNode): string {
   if (node.kind === 'leaf') return `l${node.valueRef ? 'v' : ''}${node.valueRef?.at ? 'w' : ''}${node.fact.at ? 'p' : ''}${node.acceptsUnknown ? 'u' : ''}`;
   const kids = node.children.map(judgeKey).join(',');
   if (node.kind === 'not') return `n(${kids})`;
   return `${node.kind === 'all' ? 'a' : 'o'}(${kids})${node.sets.map((set) => set.join('.')).join('|')}`;
+}
+
+/**
+ * What src/generated/judges.ts is looked up by: the tree's name (`rule <id>, conditions`) with its
+ * judgeKey. A judge's source depends on its key alone, but each rule's tree gets a function of its
+ * own: V8 keeps what a call site has seen per function, and when the rules of one shape shared one
+ * function, each call to a fact's reader there saw the readers of all of them (a call it could
+ * not inline). A tree of the same shape under another name (a rule pack's own) gets closures.
+ */
+export function judgeLookupKey(name: string, root: CompiledNode): string {
+  return `${name}\n${judgeKey(root)}`;
 }
 
 /**
