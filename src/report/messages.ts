@@ -69,7 +69,7 @@ export function compileMessage(template: string): CompiledMessage {
 /** Where renderMessage stores the character it reads to flatten a message; never read. */
 let flattened = 0;
 
-/** The template filled from the context, as renderTemplate (engine/template.ts) fills it. */
+/** The template filled from the context: each `{{path}}` replaced by the value at its path (own keys only), formatted by formatValue. */
 export function renderMessage(m: CompiledMessage, c: MessageContext, lang: Lang): string {
   const { texts, keys, paths } = m;
   let text = texts[0]!;
