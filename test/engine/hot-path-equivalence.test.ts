@@ -104,11 +104,19 @@ describe('merger', () => {
 
   it('merges as mergeUnder does', async () => {
     const { mergeUnder, merger } = await import('../../src/merge.js');
+    const { deepFreeze } = await import('../../src/parse/freeze.js');
     fc.assert(
-      fc.property(value, value, fc.boolean(), fc.boolean(), (d, v, protoD, protoV) => {
-        const defaults = protoD ? withProto(d) : d;
+      fc.property(value, value, fc.boolean(), fc.boolean(), fc.boolean(), (d, v, protoD, protoV, frozen) => {
+        // Parsed input is deep-frozen: the merger copies frozen defaults once, and must not hand that copy out.
+        const defaults = frozen ? deepFreeze(protoD ? withProto(d) : d) : protoD ? withProto(d) : d;
         const camera = protoV ? withProto(v) : v;
-        expect(show(merger(defaults)(camera))).toBe(show(mergeUnder(defaults, camera)));
+        const merge = merger(defaults);
+        const first = merge(camera);
+        expect(show(first)).toBe(show(mergeUnder(defaults, camera)));
+        if (first !== null && typeof first === 'object' && first !== camera && first !== defaults) {
+          expect(merge(camera)).not.toBe(first);
+          expect(Object.isFrozen(first)).toBe(false);
+        }
       }),
       { numRuns: 3000 },
     );
