@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { derivations } from '../../src/engine/derivations/index.js';
 import { descend, isFactRef, literal, type DerivedValue } from '../../src/engine/derivations/derivation.js';
 import { getAtPointer } from '../../src/parse/pointer.js';
+import { newRun } from '../../src/engine/derivations/list-index.js';
 
 /**
  * compileValue must give exactly compute(...).value: the counting path (scope-judge.ts) decides
@@ -81,6 +82,60 @@ describe('compileValue gives what compute gives', () => {
           expect(read(values)).toStrictEqual(expected);
         }),
         { numRuns: RUNS },
+      );
+    });
+  }
+});
+
+/**
+ * One compiled reader serves every target of a scope, and some keep what they gave the last target
+ * to give it again for the same lists (filter, pluck). Called on a sequence of frames that share
+ * objects, some changed in place between two runs (as a caller may change its deployment between
+ * two evaluations), each call must still give what compute gives on the frame as it is then.
+ */
+describe('a compiled reader over many frames', () => {
+  // A pool of objects the frames pick from, so that the same lists and items come back.
+  const pool = fc.array(value, { minLength: 1, maxLength: 4 });
+  const step = fc.record({ picks: fc.record({ a: fc.nat(), b: fc.nat(), c: fc.nat() }), change: fc.option(fc.nat(), { nil: undefined }) });
+  /** Changes one object of the pool in place: a list reversed and its first item given another id, an item another id. */
+  const changeInPlace = (v: unknown) => {
+    if (Array.isArray(v)) {
+      v.reverse();
+      const first: unknown = v[0];
+      if (first !== null && typeof first === 'object' && !Array.isArray(first)) (first as Record<string, unknown>).id = 'C';
+    } else if (v !== null && typeof v === 'object') (v as Record<string, unknown>).id = 'B';
+  };
+
+  for (const d of derivations) {
+    it(d.name, () => {
+      fc.assert(
+        fc.property(argsOf[d.name]!, pool, fc.array(step, { minLength: 2, maxLength: 6 }), (args, objects, steps) => {
+          newRun();
+          const read = d.compileValue<Record<string, unknown>>(
+            args,
+            (a) => {
+              if (!isFactRef(a)) return () => a;
+              return (frame) => {
+                const v = frame[a.fact];
+                return v === undefined || !a.path ? v : getAtPointer(v, a.path);
+              };
+            },
+            AS_OF,
+          );
+          for (const { picks, change } of steps) {
+            if (change !== undefined) {
+              changeInPlace(objects[change % objects.length]);
+              newRun();
+            }
+            const values = { a: objects[picks.a % objects.length], b: objects[picks.b % objects.length], c: objects[picks.c % objects.length] };
+            const resolve = (a: unknown): DerivedValue => {
+              if (!isFactRef(a)) return literal(a);
+              return descend({ value: values[a.fact as keyof typeof values], pointer: `/${a.fact}`, looked: [`/${a.fact}`], params: [] }, a.path);
+            };
+            expect(read(values)).toStrictEqual(d.compute(args, { resolve, asOf: AS_OF }).value);
+          }
+        }),
+        { numRuns: Math.ceil(RUNS / 3) },
       );
     });
   }

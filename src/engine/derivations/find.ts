@@ -253,14 +253,18 @@ function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>): (frame: F)
     if (!stated) result.indices = undefined;
     else if (hits === undefined || excluded.length === 0) result.indices = hits ?? [];
     else {
-      const kept: number[] = [];
+      // Most often nothing is left out: the hits are then the answer (read, never changed), and no
+      // list is made per target. A list made by push is given room for 17 positions at once.
+      let kept: number[] | undefined;
       const at = known.excludedAt;
       if (at === undefined) for (let i = 0; i < excluded.length; i++) excludedValues[i] = excluded[i]!(frame);
       for (let n = 0; n < hits.length; n++) {
         const i = hits[n]!;
-        if (at !== undefined ? !at[i] : !anyHits(l[i], excludedValues)) kept.push(i);
+        const out = at !== undefined ? at[i] : anyHits(l[i], excludedValues);
+        if (out) kept ??= hits.slice(0, n);
+        else if (kept !== undefined) kept.push(i);
       }
-      result.indices = kept;
+      result.indices = kept ?? hits;
     }
     return result;
   };
@@ -338,9 +342,22 @@ export const filter: Derivation = {
   },
   compileValue(args, arg) {
     const matching = compileMatching(args, arg);
+    // The same positions in the same list, in one run, are the same items: the list made for the
+    // last target is given again (the acts covering one camera are most often those covering the
+    // one before). Derived values are read, never changed, as the data they come from.
+    let lastList: unknown;
+    let lastIndices: number[] | undefined;
+    let lastItems: unknown[] | undefined;
+    let lastRun = -1;
     return (frame) => {
       const { list, indices } = matching(frame);
-      return indices?.map((i) => (list as unknown[])[i]);
+      if (indices === undefined) return undefined;
+      if (indices === lastIndices && list === lastList && lastRun === currentRun()) return lastItems;
+      lastItems = indices.map((i) => (list as unknown[])[i]);
+      lastList = list;
+      lastIndices = indices;
+      lastRun = currentRun();
+      return lastItems;
     };
   },
 };
