@@ -51,6 +51,26 @@ const argsOf: Record<string, fc.Arbitrary<unknown>> = {
 
 const facts = fc.record({ a: value, b: value, c: value }, { requiredKeys: [] });
 
+/** What a rule's fact table would resolve for an argument, on these fact values. */
+const resolverOf =
+  (values: Record<string, unknown>) =>
+  (a: unknown): DerivedValue =>
+    isFactRef(a) ? descend({ value: values[a.fact], pointer: `/${a.fact}`, looked: [`/${a.fact}`], params: [] }, a.path) : literal(a);
+
+/** The derivation's compiled reader over a frame holding the fact values by name. */
+const compiledReader = (d: (typeof derivations)[number], args: unknown) =>
+  d.compileValue<Record<string, unknown>>(
+    args,
+    (a) => {
+      if (!isFactRef(a)) return () => a;
+      return (frame) => {
+        const v = frame[a.fact];
+        return v === undefined || !a.path ? v : getAtPointer(v, a.path);
+      };
+    },
+    AS_OF,
+  );
+
 describe('compileValue gives what compute gives', () => {
   it('has arguments for every derivation', () => {
     expect(Object.keys(argsOf).sort()).toEqual(derivations.map((d) => d.name).sort());
@@ -60,23 +80,8 @@ describe('compileValue gives what compute gives', () => {
     it(d.name, () => {
       fc.assert(
         fc.property(argsOf[d.name]!, facts, (args, values: Record<string, unknown>) => {
-          const resolve = (a: unknown): DerivedValue => {
-            if (!isFactRef(a)) return literal(a);
-            const base: DerivedValue = { value: values[a.fact], pointer: `/${a.fact}`, looked: [`/${a.fact}`], params: [] };
-            return descend(base, a.path);
-          };
-          const expected = d.compute(args, { resolve, asOf: AS_OF }).value;
-          const read = d.compileValue<Record<string, unknown>>(
-            args,
-            (a) => {
-              if (!isFactRef(a)) return () => a;
-              return (frame) => {
-                const v = frame[a.fact];
-                return v === undefined || !a.path ? v : getAtPointer(v, a.path);
-              };
-            },
-            AS_OF,
-          );
+          const expected = d.compute(args, { resolve: resolverOf(values), asOf: AS_OF }).value;
+          const read = compiledReader(d, args);
           // Twice: a compiled reader keeps no state from one call to the next.
           expect(read(values)).toStrictEqual(expected);
           expect(read(values)).toStrictEqual(expected);
@@ -111,28 +116,14 @@ describe('a compiled reader over many frames', () => {
       fc.assert(
         fc.property(argsOf[d.name]!, pool, fc.array(step, { minLength: 2, maxLength: 6 }), (args, objects, steps) => {
           newRun();
-          const read = d.compileValue<Record<string, unknown>>(
-            args,
-            (a) => {
-              if (!isFactRef(a)) return () => a;
-              return (frame) => {
-                const v = frame[a.fact];
-                return v === undefined || !a.path ? v : getAtPointer(v, a.path);
-              };
-            },
-            AS_OF,
-          );
+          const read = compiledReader(d, args);
           for (const { picks, change } of steps) {
             if (change !== undefined) {
               changeInPlace(objects[change % objects.length]);
               newRun();
             }
             const values = { a: objects[picks.a % objects.length], b: objects[picks.b % objects.length], c: objects[picks.c % objects.length] };
-            const resolve = (a: unknown): DerivedValue => {
-              if (!isFactRef(a)) return literal(a);
-              return descend({ value: values[a.fact as keyof typeof values], pointer: `/${a.fact}`, looked: [`/${a.fact}`], params: [] }, a.path);
-            };
-            expect(read(values)).toStrictEqual(d.compute(args, { resolve, asOf: AS_OF }).value);
+            expect(read(values)).toStrictEqual(d.compute(args, { resolve: resolverOf(values), asOf: AS_OF }).value);
           }
         }),
         { numRuns: Math.ceil(RUNS / 3) },
