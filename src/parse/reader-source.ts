@@ -17,7 +17,7 @@ import { isIndex } from './pointer.js';
 export function readerSource(segments: readonly string[]): string | undefined {
   if (segments.length === 0 || segments.some(isIndex)) return undefined;
   // The key is read first and own-ness checked only on a value found: most absent keys are then
-  // decided by one property read, without a hasOwnProperty call. An inherited value is still refused.
+  // decided by one property read, without a hasOwnProperty call. An inherited value is read, then refused.
   const steps = segments.map((s) => {
     const key = JSON.stringify(s);
     return `if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;\nx = v[${key}];\nif (x === undefined || !hasOwn.call(v, ${key})) return undefined;\nv = x;`;

@@ -63,7 +63,7 @@ export const pluck: Derivation = {
     return (frame) => {
       const l = list(frame);
       const f = fallback(frame);
-      if (l === lastList && f === lastFallback && lastRun === currentRun() && l !== undefined) return lastValues;
+      if (l === lastList && f === lastFallback && lastRun === currentRun()) return lastValues;
       lastValues = valuesAt(l, read, f, a.skipMissing);
       lastList = l;
       lastFallback = f;
