@@ -107,7 +107,7 @@ describe('merger', () => {
     const { deepFreeze } = await import('../../src/parse/freeze.js');
     fc.assert(
       fc.property(value, value, fc.boolean(), fc.boolean(), fc.boolean(), (d, v, protoD, protoV, frozen) => {
-        // Parsed input is deep-frozen: the merger copies frozen defaults once, and must not hand that copy out.
+        // Parsed input is deep-frozen: each merge of frozen defaults is a new object of its own, not frozen.
         const defaults = frozen ? deepFreeze(protoD ? withProto(d) : d) : protoD ? withProto(d) : d;
         const camera = protoV ? withProto(v) : v;
         const merge = merger(defaults);
