@@ -5,6 +5,7 @@ import type { FindingStatus, ParameterEvidence } from '../types.js';
 import { buildFacts, factValues, LazyFactTable, type FactTable, type TargetFacts } from './facts.js';
 import { compileConditions, conditionsName, type CompiledConditions, type Decision } from './compile/conditions.js';
 import { conditionEngine, runConditions } from './json-rules-engine.js';
+import { evidenceObject } from './evidence-object.js';
 import { decisiveLeaves, isValueFactRef, truth, type ResultNode } from './three-valued.js';
 
 /** One condition that decided an outcome, before it is located and formatted for a report. */
@@ -171,17 +172,10 @@ function toEvidence(leaf: ResultNode, table: FactTable, parameters: Record<strin
   if (valueRef?.fact === 'param' && valueRef.path) parameter = parameters[valueRef.path.split('/')[1]!];
   if (!parameter && valueRef && !known?.noParameter.has(valueRef.fact)) parameter = firstParameter(table.get(valueRef.fact)?.params, parameters);
   if (!parameter && !known?.noParameter.has(fact)) parameter = firstParameter(table.get(fact)?.params, parameters);
-  // Keys in the order reports have always shown them.
-  const e: RawEvidence = {} as RawEvidence;
-  if (leaf.name) e.condition = leaf.name;
-  e.pointer = known?.noPointer.has(fact) ? undefined : pointerOf(table, fact, leaf.path);
-  e.fact = fact;
-  if (leaf.path) e.path = leaf.path;
-  e.operator = leaf.operator!;
-  e.actual = leaf.factResult !== undefined ? leaf.factResult : getAtPointer(table.get(fact)?.value, leaf.path ?? '');
-  e.expected = valueRef ? leaf.valueResult : leaf.value;
-  if (parameter) e.parameter = parameter;
-  return e;
+  const pointer = known?.noPointer.has(fact) ? undefined : pointerOf(table, fact, leaf.path);
+  const actual = leaf.factResult !== undefined ? leaf.factResult : getAtPointer(table.get(fact)?.value, leaf.path ?? '');
+  const expected = valueRef ? leaf.valueResult : leaf.value;
+  return evidenceObject(leaf.name || undefined, pointer, fact, leaf.path || undefined, leaf.operator!, actual, expected, parameter);
 }
 
 function firstParameter(ids: string[] | undefined, parameters: Record<string, ParameterEvidence>): ParameterEvidence | undefined {
