@@ -144,16 +144,38 @@ function pointerOf(table: FactTable, fact: string, path: string | undefined): st
 
 /** The input fields whose absence left these leaves unknown. */
 function missingOf(leaves: ResultNode[], table: FactTable): string[] {
-  const out = new Set<string>();
+  const out = new Places();
   for (const leaf of leaves) {
     if (leaf.factResult === undefined) addMissing(out, table, leaf.fact!, leaf.path);
     if (isValueFactRef(leaf.value) && leaf.valueResult === undefined) addMissing(out, table, leaf.value.fact, leaf.value.path);
   }
-  return [...out];
+  return out.list;
 }
 
+/**
+ * Places named once each, in the order of first mention. Most outcomes name one or two: they are
+ * sought in the list itself, which becomes the finding's own; a Set is made only for a long one.
+ */
+class Places {
+  readonly list: string[] = [];
+  private seen: Set<string> | undefined;
+
+  add(place: string): void {
+    if (this.seen) {
+      if (this.seen.has(place)) return;
+      this.seen.add(place);
+    } else {
+      if (this.list.includes(place)) return;
+      if (this.list.length === LONG_LIST) this.seen = new Set([...this.list, place]);
+    }
+    this.list.push(place);
+  }
+}
+
+const LONG_LIST = 16;
+
 /** The places behind an unknown side of a comparison: its fact's pointer, or where the fact was looked for. */
-function addMissing(out: Set<string>, table: FactTable, fact: string, path: string | undefined): void {
+function addMissing(out: Places, table: FactTable, fact: string, path: string | undefined): void {
   const base = table.get(fact);
   if (!base) return;
   if (base.value === undefined) for (const l of base.looked) out.add(l);
