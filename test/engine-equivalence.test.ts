@@ -81,6 +81,9 @@ describe('the compiled engine gives the same report as json-rules-engine', () =>
       const fast = await evaluate(config, options);
       expect(new Set(fast.findings.map((f) => f.status))).toEqual(new Set(['pass', 'violation', 'undetermined', 'not-applicable']));
       expect(fast).toStrictEqual(await evaluate(config, { ...options, engine: 'reference' }));
+      // Listing problems only: the targets are judged at once and only the outcomes to list are decided again.
+      const problems = await evaluate(config, { ...options, findings: 'problems' });
+      expect(problems.findings).toStrictEqual(fast.findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable'));
     }
   });
 });
