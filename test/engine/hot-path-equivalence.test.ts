@@ -108,7 +108,8 @@ describe('merger', () => {
     fc.assert(
       fc.property(value, value, fc.boolean(), fc.boolean(), fc.boolean(), (d, v, protoD, protoV, frozen) => {
         // Parsed input is deep-frozen: each merge of frozen defaults is a new object of its own, not frozen.
-        const defaults = frozen ? deepFreeze(protoD ? withProto(d) : d) : protoD ? withProto(d) : d;
+        const plain = protoD ? withProto(d) : d;
+        const defaults = frozen ? deepFreeze(plain) : plain;
         const camera = protoV ? withProto(v) : v;
         const merge = merger(defaults);
         const first = merge(camera);

@@ -1,6 +1,6 @@
 import { getAtPointer, parsePointer, segmentsReader } from '../../parse/pointer.js';
 import { type ArgumentCompiler, type Derivation, type DerivationContext, type DerivedValue, arg, isFactRef, paramsOf } from './derivation.js';
-import { currentRun, elementPositionsOf, fixedList, positionsOf } from './list-index.js';
+import { currentRun, elementPositionsOf, fixedList, lastInRun, positionsOf } from './list-index.js';
 
 /** One way an item may match: its value at `path` equals, or (a list) contains, the argument, or is one of its elements (`in`). */
 interface Match {
@@ -342,22 +342,11 @@ export const filter: Derivation = {
   },
   compileValue(args, arg) {
     const matching = compileMatching(args, arg);
-    // The same positions in the same list, in one run, are the same items: the list made for the
-    // last target is given again (the acts covering one camera are most often those covering the
-    // one before). Derived values are read, never changed, as the data they come from.
-    let lastList: unknown;
-    let lastIndices: number[] | undefined;
-    let lastItems: unknown[] | undefined;
-    let lastRun = -1;
+    // The same positions in the same list, in one run, are the same items.
+    const items = lastInRun((list: unknown[], indices: number[]) => indices.map((i) => list[i]));
     return (frame) => {
       const { list, indices } = matching(frame);
-      if (indices === undefined) return undefined;
-      if (indices === lastIndices && list === lastList && lastRun === currentRun()) return lastItems;
-      lastItems = indices.map((i) => (list as unknown[])[i]);
-      lastList = list;
-      lastIndices = indices;
-      lastRun = currentRun();
-      return lastItems;
+      return indices === undefined ? undefined : items(list as unknown[], indices);
     };
   },
 };

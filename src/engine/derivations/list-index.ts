@@ -114,3 +114,24 @@ export function fixedList(list: unknown[], paths: readonly string[]): boolean {
 export function currentRun(): number {
   return run;
 }
+
+/**
+ * `compute(a, b)`, the value made for the last call given again while the two inputs are the same
+ * objects in the same run: for a derived list made for one target that the next target most often
+ * gets too (the acts covering a camera). Derived values are read, never changed, as the data they
+ * come from.
+ */
+export function lastInRun<A, B, V>(compute: (a: A, b: B) => V): (a: A, b: B) => V {
+  let lastA: A | undefined;
+  let lastB: B | undefined;
+  let last: V | undefined;
+  let lastRun = -1;
+  return (a, b) => {
+    if (a === lastA && b === lastB && lastRun === run) return last as V;
+    last = compute(a, b);
+    lastA = a;
+    lastB = b;
+    lastRun = run;
+    return last;
+  };
+}

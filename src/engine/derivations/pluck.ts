@@ -1,7 +1,7 @@
 import { getAtPointer, parsePointer, segmentsReader } from '../../parse/pointer.js';
 import { type Derivation, arg, paramsOf } from './derivation.js';
 import { isHole } from '../holes.js';
-import { currentRun } from './list-index.js';
+import { lastInRun } from './list-index.js';
 
 /**
  * The values at `path` of a list's items (`fallback` for an item that has none). An item left
@@ -55,20 +55,8 @@ export const pluck: Derivation = {
     const list = arg(a.from);
     const fallback = a.default === undefined ? () => undefined : arg(a.default);
     const read = segmentsReader(parsePointer(a.path)); // what getAtPointer reads, its path parsed once
-    // The values of the list the last target had, in one run, are given again (see filter's compileValue).
-    let lastList: unknown;
-    let lastFallback: unknown;
-    let lastValues: unknown[] | undefined;
-    let lastRun = -1;
-    return (frame) => {
-      const l = list(frame);
-      const f = fallback(frame);
-      if (l === lastList && f === lastFallback && lastRun === currentRun()) return lastValues;
-      lastValues = valuesAt(l, read, f, a.skipMissing);
-      lastList = l;
-      lastFallback = f;
-      lastRun = currentRun();
-      return lastValues;
-    };
+    // The values of the list the last target had, in one run, are given again.
+    const values = lastInRun((l: unknown, f: unknown) => valuesAt(l, read, f, a.skipMissing));
+    return (frame) => values(list(frame), fallback(frame));
   },
 };
