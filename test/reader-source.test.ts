@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinRuleSet } from '../src/index.js';
-import { generatedReaders } from '../src/generated/readers.js';
-import { getAtSegments, parsePointer, segmentsReader } from '../src/parse/pointer.js';
+import { generatedPlainReaders, generatedReaders } from '../src/generated/readers.js';
+import { getAtSegments, parsePointer, plainDataReader, segmentsReader } from '../src/parse/pointer.js';
 import { readerSource } from '../src/parse/reader-source.js';
 
 /**
@@ -86,5 +86,66 @@ describe('path readers written as source', () => {
         { numRuns: 300 },
       );
     }
+  });
+
+  describe('for plain data', () => {
+    /** Plain data along a path: objects of prototype Object.prototype or null, arrays, scalars. */
+    function plainAlong(segments: readonly string[]): fc.Arbitrary<unknown> {
+      const key = fc.oneof(fc.constantFrom(...segments), fc.constantFrom('analytics', 'mode', 'days', '__proto__', 'a/b', 'x~y'));
+      return fc.letrec((tie) => ({
+        v: fc.oneof(
+          { depthSize: 'small', maxDepth: 4 },
+          scalar,
+          fc.array(tie('v'), { maxLength: 3 }),
+          fc.tuple(fc.array(fc.tuple(key, tie('v')), { maxLength: 4 }), fc.boolean()).map(([entries, nullProto]) => {
+            const o = (nullProto ? Object.create(null) : {}) as Record<string, unknown>;
+            for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+            return o;
+          }),
+        ),
+      })).v;
+    }
+    // Names Object.prototype does not have: the plan reading plain data checks that (scope-judge.ts).
+    const names = fc.array(fc.constantFrom('analytics', 'mode', 'days', 'inView', 'retention', 'a/b', 'x~y'), { minLength: 1, maxLength: 4 });
+
+    it('read what getAtSegments reads, without asking whether a value is the object’s own', () => {
+      fc.assert(
+        fc.property(
+          names.chain((segments) => fc.tuple(fc.constant(segments), plainAlong(segments))),
+          ([segments, value]) => {
+            const source = readerSource(segments, true)!;
+            expect(source).not.toContain('hasOwn');
+            expect(fromSource(source)(value)).toBe(getAtSegments(value, segments));
+          },
+        ),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('read an inherited value: what makes them for plain data only', () => {
+      const inherited = Object.create({ days: 3 }) as object;
+      expect(fromSource(readerSource(['days'], true)!)(inherited)).toBe(3);
+      expect(fromSource(readerSource(['days'])!)(inherited)).toBeUndefined();
+    });
+
+    it('are generated for the same paths, and plainDataReader returns them (segmentsReader’s own for any other path)', () => {
+      expect([...generatedPlainReaders.keys()]).toEqual([...generatedReaders.keys()]);
+      for (const p of generatedPlainReaders.keys()) expect(plainDataReader(parsePointer(p))).toBe(generatedPlainReaders.get(p));
+      const other = parsePointer('/masks/0/kind');
+      expect(plainDataReader(other)({ masks: [{ kind: 'static' }] })).toBe('static');
+    });
+
+    it('of the generated module read what getAtSegments reads on plain data', () => {
+      for (const [p, read] of generatedPlainReaders) {
+        const segments = parsePointer(p);
+        if (segments.some((s) => s in Object.prototype)) continue;
+        fc.assert(
+          fc.property(plainAlong(segments), (value) => {
+            expect(read(value), p).toBe(getAtSegments(value, segments));
+          }),
+          { numRuns: 200 },
+        );
+      }
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { parsePointer, segmentsReader } from '../parse/pointer.js';
+import { isPlainFrozen, isPlainValue } from '../parse/freeze.js';
+import { parsePointer, plainDataReader, segmentsReader, type PathReaders } from '../parse/pointer.js';
 import type { ParameterEvidence, RuleDefinition } from '../types.js';
 import { outcomeOfCompiled, type RuleOutcome } from './evaluate-rule.js';
 import type { FactTable } from './facts.js';
@@ -33,6 +34,11 @@ export interface ScopeJudge {
    * of its evidence read from `table`; undefined for a rule this could not plan.
    */
   outcome(index: number, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome | undefined;
+  /**
+   * Whether the paths are read as plain data, without asking at each step whether a value is the
+   * object's own (see planFor): for a deployment parseConfig made, unless something forbids it.
+   */
+  readonly readsPlainData: boolean;
   /** Whether the rule at `index` could be planned (its verdicts and outcomes come from here). */
   planned(index: number): boolean;
   /**
@@ -95,6 +101,10 @@ function encode(value: unknown, refKey: (ref: { fact: string; path?: string }) =
 interface ScopePlan {
   judged: Array<JudgedRule | undefined>;
   slotCount: number;
+  /** Whether it reads paths as plain data (see planFor). */
+  plain: boolean;
+  /** For a plan reading plain data: every name its paths read. */
+  names: readonly string[];
 }
 
 /**
@@ -104,7 +114,14 @@ interface ScopePlan {
  * arguments' values. A rule this cannot plan (a fact read before it is declared, `earlier` facts
  * of a stream) always gets `list`, so the full evaluation decides it.
  */
-function compileScopePlan(rules: readonly RuleDefinition[], asOf: string): ScopePlan {
+function compileScopePlan(rules: readonly RuleDefinition[], asOf: string, plain: boolean): ScopePlan {
+  const names = new Set<string>();
+  const readers: PathReaders = plain
+    ? (segments) => {
+        for (const s of segments) names.add(s);
+        return plainDataReader(segments);
+      }
+    : segmentsReader;
   const builtins: Array<[string, Binding]> = [
     ['target', { key: 'target', read: (f) => f.target, perTarget: true }],
     ['targetId', { key: 'targetId', read: (f) => f.targetId, perTarget: true }],
@@ -160,13 +177,14 @@ function compileScopePlan(rules: readonly RuleDefinition[], asOf: string): Scope
             const base = facts.get(a.fact)!.read;
             if (!a.path) return base;
             // As descend does: a path inside an unknown value is unknown.
-            const at = segmentsReader(parsePointer(a.path));
+            const at = readers(parsePointer(a.path));
             return (f) => {
               const v = base(f);
               return v === undefined ? undefined : at(v);
             };
           },
           asOf,
+          readers,
         );
         binding = slot(key, compute, perTarget);
         slots.set(key, binding);
@@ -175,13 +193,13 @@ function compileScopePlan(rules: readonly RuleDefinition[], asOf: string): Scope
     }
     const bind = (fact: string): ValueReader<Frame> => facts.get(fact)?.read ?? (() => undefined);
     return {
-      appliesIf: rule.appliesIf ? compileConditions(rule.appliesIf, conditionsName(rule.id, 'appliesIf'), bind) : undefined,
-      conditions: compileConditions(rule.conditions, conditionsName(rule.id, 'conditions'), bind),
+      appliesIf: rule.appliesIf ? compileConditions(rule.appliesIf, conditionsName(rule.id, 'appliesIf'), bind, undefined, readers) : undefined,
+      conditions: compileConditions(rule.conditions, conditionsName(rule.id, 'conditions'), bind, undefined, readers),
       facts,
     };
   };
   const judged = rules.map(plan);
-  return { judged, slotCount };
+  return { judged, slotCount, plain, names: [...names] };
 }
 
 /** Plans kept for reuse, by rules and date; bounded, as a long-running process may see many dates. */
@@ -190,8 +208,8 @@ const PLAN_CACHE_SIZE = 64;
 const ruleKeys = new WeakMap<RuleDefinition, number>();
 let nextRuleKey = 0;
 
-function scopePlan(rules: readonly RuleDefinition[], asOf: string): ScopePlan {
-  let key = asOf;
+function scopePlan(rules: readonly RuleDefinition[], asOf: string, plain: boolean): ScopePlan {
+  let key = `${asOf},${plain}`;
   for (const rule of rules) {
     let k = ruleKeys.get(rule);
     if (k === undefined) ruleKeys.set(rule, (k = nextRuleKey++));
@@ -199,11 +217,33 @@ function scopePlan(rules: readonly RuleDefinition[], asOf: string): ScopePlan {
   }
   let plan = plans.get(key);
   if (!plan) {
-    plan = compileScopePlan(rules, asOf);
+    plan = compileScopePlan(rules, asOf, plain);
     if (plans.size >= PLAN_CACHE_SIZE) plans.clear();
     plans.set(key, plan);
   }
   return plan;
+}
+
+/**
+ * The plan for this call. The paths are read without a hasOwnProperty call at each step (see
+ * plainDataReader) when everything the rules can read is plain data: a deployment parseConfig
+ * made (deep-frozen, so it stays so), parameters and rule arguments checked now, and the targets
+ * merged from the deployment; and when Object.prototype has none of the names the plan reads
+ * (added to it since, they would be read as if each object had them). Otherwise each step checks.
+ */
+function planFor(rules: readonly RuleDefinition[], deployment: unknown, params: Record<string, unknown>, asOf: string): ScopePlan {
+  const plain = isPlainFrozen(deployment) && isPlainValue(params) && rules.every(plainArguments);
+  const plan = scopePlan(rules, asOf, plain);
+  return plain && plan.names.some((name) => name in Object.prototype) ? scopePlan(rules, asOf, false) : plan;
+}
+
+const plainRuleArguments = new WeakMap<RuleDefinition, boolean>();
+
+/** Whether the values a rule's derived facts are given are plain data (a rule loaded from its file always is). */
+function plainArguments(rule: RuleDefinition): boolean {
+  let plain = plainRuleArguments.get(rule);
+  if (plain === undefined) plainRuleArguments.set(rule, (plain = isPlainValue(rule.facts ?? null)));
+  return plain;
 }
 
 const PASS = 0;
@@ -231,7 +271,8 @@ function verdictOf(r: JudgedRule | undefined, frame: Frame): number {
  * once loaded, as for the compiled conditions of the full evaluation.
  */
 export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown, params: Record<string, unknown>, asOf: string): ScopeJudge {
-  const { judged, slotCount } = scopePlan(rules, asOf);
+  const plan = planFor(rules, deployment, params, asOf);
+  const { judged, slotCount } = plan;
   const frame: Frame = {
     deployment,
     params,
@@ -245,6 +286,7 @@ export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown
   const counts = { pass: 0, 'not-applicable': 0 };
   return {
     counts,
+    readsPlainData: plan.plain,
     next(target, targetId) {
       frame.target = target;
       frame.targetId = targetId;

@@ -1,5 +1,5 @@
 /** JSON Pointer (RFC 6901) helpers. */
-import { generatedReaders } from '../generated/readers.js';
+import { generatedPlainReaders, generatedReaders } from '../generated/readers.js';
 
 export function escapeSegment(segment: string | number): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -86,7 +86,7 @@ export function getAtSegments(value: unknown, segments: readonly string[]): unkn
  * the usual case, get a reader without the loop; the paths of the built-in rules get one written
  * for them when vigie is built (reader-source.ts). Same answers as getAtSegments.
  */
-export function segmentsReader(segments: readonly string[]): (value: unknown) => unknown {
+export function segmentsReader(segments: readonly string[]): PathReader {
   const generated = generatedReaders.get(joinSegments(segments));
   if (generated) return generated;
   const [a, b] = segments;
@@ -109,6 +109,24 @@ export function segmentsReader(segments: readonly string[]): (value: unknown) =>
   }
   const copy = [...segments];
   return (v) => getAtSegments(v, copy);
+}
+
+/** Reads the value at one parsed path (see segmentsReader). */
+export type PathReader = (value: unknown) => unknown;
+
+/** Makes the reader of a parsed path: segmentsReader, or plainDataReader where the data allows it. */
+export type PathReaders = (segments: readonly string[]) => PathReader;
+
+/**
+ * segmentsReader for plain data: arrays, and objects whose prototype is Object.prototype (as
+ * JSON.parse makes them) or null. There, a value found under a name that Object.prototype does not
+ * have is the object's own, and the readers written for the built-in rules' paths read it without asking
+ * (see readerSource); any other path gets segmentsReader's own reader. Whoever uses it must know
+ * that every object read is plain, and that Object.prototype has none of the names read (see
+ * scope-judge.ts): otherwise an inherited value would be read where segmentsReader reads none.
+ */
+export function plainDataReader(segments: readonly string[]): PathReader {
+  return generatedPlainReaders.get(joinSegments(segments)) ?? segmentsReader(segments);
 }
 
 /** Compares pointers so that `/cameras/2` sorts before `/cameras/10`. */

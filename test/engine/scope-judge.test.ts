@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseConfig } from '../../src/config.js';
 import { derivation } from '../../src/engine/derivations/index.js';
+import { deepFreeze } from '../../src/parse/freeze.js';
 import { scopeJudge } from '../../src/engine/scope-judge.js';
 import type { RuleDefinition } from '../../src/types.js';
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 
 /** A rule on cameras reduced to what the judge reads. */
 const rule = (id: string, r: Partial<RuleDefinition>): RuleDefinition => ({ id, conditions: { all: [] }, ...r }) as RuleDefinition;
@@ -134,5 +140,64 @@ describe('scopeJudge', () => {
     strict.next({ retention: { days: 20 } }, 'a');
     lax.next({ retention: { days: 20 } }, 'a');
     expect([strict.verdict(0), lax.verdict(0)]).toEqual(['list', 'pass']);
+  });
+
+  describe('on plain data (paths read without a hasOwnProperty call at each step)', () => {
+    // A deployment as parseConfig leaves it: plain, deep-frozen. The paths below are read by
+    // built-in rules, so that they have readers written for plain data (src/generated/readers.ts).
+    const plainDeployment = deepFreeze(structuredClone(deployment));
+    const days = rule('plain-days', {
+      facts: { kept: { firstDefined: [{ fact: 'target', path: '/retention' }] } },
+      conditions: { all: [{ fact: 'kept', path: '/kind', operator: 'equal', value: 3 }] },
+    });
+    const verdict = (r: RuleDefinition, target: object, params: Record<string, unknown> = {}, data: unknown = plainDeployment) => {
+      const judge = scopeJudge([r], data, params, '2026-01-15');
+      judge.next(target, 'C1');
+      return judge.verdict(0);
+    };
+
+    it('is how a deployment parseConfig made is read', () => {
+      const parsed = parseConfig(readFileSync(join(EXAMPLES, 'small-town.yaml'), 'utf8')).data;
+      const readsPlain = (data: unknown) => scopeJudge([days], data, {}, '2026-01-15').readsPlainData;
+      expect(readsPlain(parsed)).toBe(true);
+      expect(readsPlain(structuredClone(parsed))).toBe(false);
+      Object.defineProperty(Object.prototype, 'kind', { value: 3, configurable: true, writable: true });
+      try {
+        expect(readsPlain(parsed)).toBe(false);
+      } finally {
+        delete (Object.prototype as Record<string, unknown>).kind;
+      }
+    });
+
+    it('reads what it reads on other data', () => {
+      expect(verdict(days, { retention: { kind: 3 } })).toBe('pass');
+      expect(verdict(days, { retention: { kind: 4 } })).toBe('list');
+      expect(verdict(days, { retention: {} })).toBe('list');
+      expect(verdict(days, { retention: { kind: 3 } }, {}, deployment)).toBe('pass');
+    });
+
+    it('reads no value Object.prototype was given since: those names are read with the check', () => {
+      Object.defineProperty(Object.prototype, 'retention', { value: { kind: 3 }, configurable: true, writable: true });
+      try {
+        expect(verdict(days, { id: 'C1' })).toBe('list');
+      } finally {
+        delete (Object.prototype as Record<string, unknown>).retention;
+      }
+      expect(verdict(days, { id: 'C1', retention: { kind: 3 } })).toBe('pass');
+    });
+
+    it('reads with the check when a parameter, a rule argument or the deployment is not plain data', () => {
+      const fromParam = rule('param-limit', { conditions: { all: [{ fact: 'param', path: '/retention-max', operator: 'equal', value: 3 }] } });
+      expect(verdict(fromParam, {}, Object.create({ 'retention-max': 3 }) as Record<string, unknown>)).toBe('list');
+      expect(verdict(fromParam, {}, { 'retention-max': 3 })).toBe('pass');
+      const fromArgument = rule('argument-kind', {
+        facts: { kept: { firstDefined: [{ fact: 'target', path: '/retention' }, Object.create({ kind: 3 })] } },
+        conditions: { all: [{ fact: 'kept', path: '/kind', operator: 'equal', value: 3 }] },
+      });
+      expect(verdict(fromArgument, {})).toBe('list');
+      const fromDeployment = rule('deployment-reference', { conditions: { all: [{ fact: 'deployment', path: '/reference', operator: 'equal', value: 3 }] } });
+      expect(verdict(fromDeployment, {}, {}, deepFreeze(Object.create({ reference: 3 })))).toBe('list');
+      expect(verdict(fromDeployment, {}, {}, deepFreeze({ reference: 3 }))).toBe('pass');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { parsePointer, segmentsReader } from '../../parse/pointer.js';
+import { parsePointer, segmentsReader, type PathReaders } from '../../parse/pointer.js';
 import { answersUnknown, type ResultNode, type Truth } from '../three-valued.js';
 import { ConditionCompileError, resolveOperator, type OperatorFn } from './operators.js';
 import { combine, F, PASSES, skippedTruths, STRICT_TRUE, T, TRUTH, TRUTHY, U, type Judged } from './judged.js';
@@ -102,13 +102,13 @@ function fail(where: string, message: string): never {
   throw new ConditionCompileError(`${where}: ${message}`);
 }
 
-function checkPath(path: unknown, where: string): ((value: object) => unknown) | undefined {
+function checkPath(path: unknown, where: string, readers: PathReaders): ((value: object) => unknown) | undefined {
   if (path === undefined || path === '') return undefined;
   if (typeof path !== 'string' || !path.startsWith('/')) fail(where, `path ${JSON.stringify(path)} is not a JSON Pointer`);
-  return segmentsReader(parsePointer(path));
+  return readers(parsePointer(path));
 }
 
-function compileNode(node: unknown, where: string, bind: FactBinder<Facts>): CompiledNode {
+function compileNode(node: unknown, where: string, bind: FactBinder<Facts>, readers: PathReaders): CompiledNode {
   if (!isObject(node)) fail(where, 'a condition must be an object');
   const booleans = ['any', 'all', 'not'].filter((k) => hasOwn(node, k));
   if (booleans.length > 1) fail(where, `a condition has one of all/any/not, not ${booleans.join(' and ')}`);
@@ -118,7 +118,7 @@ function compileNode(node: unknown, where: string, bind: FactBinder<Facts>): Com
     if (extra) fail(where, `unsupported key "${extra}"`);
     const sub = node[kind];
     if (kind === 'not' ? !isObject(sub) : !Array.isArray(sub)) fail(where, kind === 'not' ? '"not" holds one condition' : `"${kind}" must be an array`);
-    const children = kind === 'not' ? [compileNode(sub, `${where}/not`, bind)] : (sub as unknown[]).map((c, i) => compileNode(c, `${where}/${kind}/${i}`, bind));
+    const children = kind === 'not' ? [compileNode(sub, `${where}/not`, bind, readers)] : (sub as unknown[]).map((c, i) => compileNode(c, `${where}/${kind}/${i}`, bind, readers));
     // json-rules-engine: `this.priority = parseInt(properties.priority, 10) || 1` on boolean nodes.
     const priority = Number.parseInt(node.priority as string, 10) || 1;
     const shape: Record<string, unknown> = { ...node, operator: kind, priority };
@@ -138,7 +138,7 @@ function compileNode(node: unknown, where: string, bind: FactBinder<Facts>): Com
     const bad = Object.keys(v).find((k) => k !== 'fact' && k !== 'path');
     if (bad) fail(`${where}/value`, `unsupported key "${bad}" in a fact reference`);
     if (typeof v.fact !== 'string' || v.fact === '') fail(`${where}/value`, 'fact must be a non-empty string');
-    valueRef = { fact: bind(v.fact), at: checkPath(v.path, `${where}/value`) };
+    valueRef = { fact: bind(v.fact), at: checkPath(v.path, `${where}/value`, readers) };
   }
   let op: OperatorFn;
   try {
@@ -153,7 +153,7 @@ function compileNode(node: unknown, where: string, bind: FactBinder<Facts>): Com
     source: { ...node },
     make: leafMaker(node),
     acceptsUnknown: answersUnknown(node.operator as string),
-    fact: { fact: bind(node.fact), at: checkPath(node.path, where) },
+    fact: { fact: bind(node.fact), at: checkPath(node.path, where, readers) },
     valueRef,
     value,
     op,
@@ -471,10 +471,17 @@ function collectDecisive(node: CompiledNode, want: number, rec: Recording, into:
  * condition references, unexpected keys): never a silent difference.
  */
 export function compileConditions(tree: unknown, name: string): CompiledConditions;
-export function compileConditions<R>(tree: unknown, name: string, bind: FactBinder<R>, judges?: JudgeLookup): CompiledConditions<R>;
-export function compileConditions(tree: unknown, name: string, bind: FactBinder<Facts> = byName as FactBinder<Facts>, judges: JudgeLookup = generatedJudges): CompiledConditions<Facts> {
+export function compileConditions<R>(tree: unknown, name: string, bind: FactBinder<R>, judges?: JudgeLookup, readers?: PathReaders): CompiledConditions<R>;
+export function compileConditions(
+  tree: unknown,
+  name: string,
+  bind: FactBinder<Facts> = byName as FactBinder<Facts>,
+  judges: JudgeLookup = generatedJudges,
+  /** What reads the paths of the conditions (segmentsReader; plainDataReader on plain data). */
+  readers: PathReaders = segmentsReader,
+): CompiledConditions<Facts> {
   if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
-  const root = compileNode(tree, name, bind) as CompiledBoolean;
+  const root = compileNode(tree, name, bind, readers) as CompiledBoolean;
   const count = number(root);
   // A built-in rule's judge was compiled from its source when vigie was built; others get closures.
   const generated = judges.get(judgeLookupKey(name, root));
@@ -514,7 +521,7 @@ export interface JudgeLookup {
  * scripts/gen-builtin.mjs, which compiles the built-in rules' judges, and for the tests.
  */
 export function judgeParts(tree: unknown, name: string, bind: FactBinder<Facts> = byName as FactBinder<Facts>): { key: string; source: string; inputs: JudgeInputs } {
-  const root = compileNode(tree, name, bind);
+  const root = compileNode(tree, name, bind, segmentsReader);
   number(root);
   return { key: judgeLookupKey(name, root), source: judgeSource(root), inputs: judgeInputs(root) };
 }

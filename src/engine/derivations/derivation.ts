@@ -1,5 +1,5 @@
 import { parseISO } from 'date-fns';
-import { getAtPointer } from '../../parse/pointer.js';
+import { getAtPointer, type PathReaders } from '../../parse/pointer.js';
 
 /**
  * A value computed for one target before its conditions run, remembering where it came from:
@@ -45,9 +45,11 @@ export interface Derivation {
   /**
    * The value alone, as a function compiled once from the rule's arguments: always what
    * `compute(args, ctx).value` is for the same argument values (both call the same code on values),
-   * for outcomes that are only counted. `asOf` stands for `ctx.asOf`.
+   * for outcomes that are only counted. `asOf` stands for `ctx.asOf`. A path the arguments name
+   * inside the values (the field `filter` matches on) is read by `readers` when given (see
+   * plainDataReader), else by segmentsReader.
    */
-  compileValue<F>(args: unknown, arg: ArgumentCompiler<F>, asOf: string): ValueReader<F>;
+  compileValue<F>(args: unknown, arg: ArgumentCompiler<F>, asOf: string, readers?: PathReaders): ValueReader<F>;
 }
 
 export function isFactRef(arg: unknown): arg is { fact: string; path?: string } {

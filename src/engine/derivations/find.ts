@@ -1,4 +1,4 @@
-import { getAtPointer, parsePointer, segmentsReader } from '../../parse/pointer.js';
+import { getAtPointer, parsePointer, segmentsReader, type PathReaders } from '../../parse/pointer.js';
 import { type ArgumentCompiler, type Derivation, type DerivationContext, type DerivedValue, arg, isFactRef, paramsOf } from './derivation.js';
 import { currentRun, elementPositionsOf, fixedList, lastInRun, positionsOf } from './list-index.js';
 
@@ -184,14 +184,14 @@ function argumentValue(m: Match, key: 'equals' | 'contains' | 'in', ctx: Derivat
  * for one run, as list indexes are (see list-index.ts). Each call then looks up only what its
  * target states. The result is matchingIndices' own, in the same order (see the tests).
  */
-function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>): (frame: F) => { list: unknown; indices: number[] | undefined } {
+function compileMatching<F>(args: unknown, arg: ArgumentCompiler<F>, readers: PathReaders = segmentsReader): (frame: F) => { list: unknown; indices: number[] | undefined } {
   const a = args as FindArgs;
   const list = arg(a.in);
   const none = () => undefined;
   const literalArguments = (m: Match) => !(['equals', 'contains', 'in'] as const).some((key) => key in m && isFactRef(m[key]));
   const compileMatch = (m: Match) => {
     const [equals, contains, within] = (['equals', 'contains', 'in'] as const).map((key) => (key in m ? arg(m[key]) : none));
-    const values: MatchValues = { path: m.path, read: segmentsReader(parsePointer(m.path)), equals: undefined, contains: undefined, in: undefined };
+    const values: MatchValues = { path: m.path, read: readers(parsePointer(m.path)), equals: undefined, contains: undefined, in: undefined };
     return (frame: F): MatchValues => {
       values.equals = equals!(frame);
       values.contains = contains!(frame);
@@ -315,8 +315,8 @@ export const find: Derivation = {
     const pointer = list.pointer !== undefined ? `${list.pointer}/${first}` : undefined;
     return { value: (list.value as unknown[])[first], pointer, looked: pointer ? [pointer] : [], params: paramsOf(...inputs) };
   },
-  compileValue(args, arg) {
-    const matching = compileMatching(args, arg);
+  compileValue(args, arg, _asOf, readers) {
+    const matching = compileMatching(args, arg, readers);
     return (frame) => {
       const { list, indices } = matching(frame);
       const first = indices?.[0];
@@ -340,8 +340,8 @@ export const filter: Derivation = {
     const base = list.pointer;
     return { value, looked: list.looked, params: paramsOf(...inputs), ...(base !== undefined ? { itemPointers: indices.map((i) => `${base}/${i}`) } : {}) };
   },
-  compileValue(args, arg) {
-    const matching = compileMatching(args, arg);
+  compileValue(args, arg, _asOf, readers) {
+    const matching = compileMatching(args, arg, readers);
     // The same positions in the same list, in one run, are the same items.
     const items = lastInRun((list: unknown[], indices: number[]) => indices.map((i) => list[i]));
     return (frame) => {

@@ -50,11 +50,11 @@ export const pluck: Derivation = {
     }
     return { value: values, looked: list.looked, params };
   },
-  compileValue(args, arg) {
+  compileValue(args, arg, _asOf, readers = segmentsReader) {
     const a = args as { from: unknown; path: string; default?: unknown; skipMissing?: boolean };
     const list = arg(a.from);
     const fallback = a.default === undefined ? () => undefined : arg(a.default);
-    const read = segmentsReader(parsePointer(a.path)); // what getAtPointer reads, its path parsed once
+    const read = readers(parsePointer(a.path)); // what getAtPointer reads, its path parsed once
     // The values of the list the last target had, in one run, are given again.
     const values = lastInRun((l: unknown, f: unknown) => valuesAt(l, read, f, a.skipMissing));
     return (frame) => values(list(frame), fallback(frame));
