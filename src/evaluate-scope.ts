@@ -89,7 +89,8 @@ export class ScopeListing {
     }
     this.merge = merger(scope.defaults !== undefined ? getAtPointer(data, scope.defaults) : undefined);
     this.readId = scope.id ? segmentsReader(parsePointer(scope.id)) : undefined;
-    this.judge = compiled ? scopeJudge(members.map((i) => run.rules[i]!.definition), data, run.params.values, run.asOf) : undefined;
+    // The targets are the deployment's own items (or the deployment), merged with its defaults.
+    this.judge = compiled ? scopeJudge(members.map((i) => run.rules[i]!.definition), data, run.params.values, run.asOf, true) : undefined;
     const source = run.config.source;
     this.locate = (p) => source?.locate(p);
     const judge = this.judge;

@@ -196,6 +196,13 @@ describe('auditLog: CSV logs and parsed events', () => {
     expect(of(report, 'audit-actor-known', 'violation')).toMatchObject([{ severity: 'warning', location: { file: 'db', line: 1 } }]);
     expect(report.logs![0]!.skipped.map((s) => s.line)).toEqual([2]);
   });
+
+  it('reads only what an event states itself, whatever its prototype holds', async () => {
+    // The deployment is plain data (parseConfig): an event the caller gives may not be.
+    const event = Object.assign(Object.create({ actor: 'op-1' }) as object, { time: '2026-02-10T10:00:00+01:00', action: 'live-view' });
+    const report = await auditLogs(operators, [{ file: 'db', lines: [{ line: 1, event }] }], { asOf: AS_OF, packs: ['cnil-guidance'] });
+    expect(report.summary).toMatchObject({ violation: 1, pass: 0 });
+  });
 });
 
 describe('streamed scopes', () => {

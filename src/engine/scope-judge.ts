@@ -36,7 +36,8 @@ export interface ScopeJudge {
   outcome(index: number, table: FactTable, parameters: Record<string, ParameterEvidence>): RuleOutcome | undefined;
   /**
    * Whether the paths are read as plain data, without asking at each step whether a value is the
-   * object's own (see planFor): for a deployment parseConfig made, unless something forbids it.
+   * object's own (see planFor): for targets taken from a deployment parseConfig made, unless
+   * something forbids it.
    */
   readonly readsPlainData: boolean;
   /** Whether the rule at `index` could be planned (its verdicts and outcomes come from here). */
@@ -227,12 +228,13 @@ function scopePlan(rules: readonly RuleDefinition[], asOf: string, plain: boolea
 /**
  * The plan for this call. The paths are read without a hasOwnProperty call at each step (see
  * plainDataReader) when everything the rules can read is plain data: a deployment parseConfig
- * made (deep-frozen, so it stays so), parameters and rule arguments checked now, and the targets
- * merged from the deployment; and when Object.prototype has none of the names the plan reads
- * (added to it since, they would be read as if each object had them). Otherwise each step checks.
+ * made (deep-frozen, so it stays so), parameters and rule arguments checked now, and targets taken
+ * from that deployment (its items, merged with their defaults: not events a caller gives); and
+ * when Object.prototype has none of the names the plan reads (added to it since, they would be
+ * read as if each object had them). Otherwise each step checks.
  */
-function planFor(rules: readonly RuleDefinition[], deployment: unknown, params: Record<string, unknown>, asOf: string): ScopePlan {
-  const plain = isPlainFrozen(deployment) && isPlainValue(params) && rules.every(plainArguments);
+function planFor(rules: readonly RuleDefinition[], deployment: unknown, params: Record<string, unknown>, asOf: string, targetsInDeployment: boolean): ScopePlan {
+  const plain = targetsInDeployment && isPlainFrozen(deployment) && isPlainValue(params) && rules.every(plainArguments);
   const plan = scopePlan(rules, asOf, plain);
   return plain && plan.names.some((name) => name in Object.prototype) ? scopePlan(rules, asOf, false) : plan;
 }
@@ -270,8 +272,15 @@ function verdictOf(r: JudgedRule | undefined, frame: Frame): number {
  * rules are compiled once per date (see ScopePlan); rule definitions are not expected to change
  * once loaded, as for the compiled conditions of the full evaluation.
  */
-export function scopeJudge(rules: readonly RuleDefinition[], deployment: unknown, params: Record<string, unknown>, asOf: string): ScopeJudge {
-  const plan = planFor(rules, deployment, params, asOf);
+export function scopeJudge(
+  rules: readonly RuleDefinition[],
+  deployment: unknown,
+  params: Record<string, unknown>,
+  asOf: string,
+  /** Whether every target is made from the deployment itself (its items with their defaults), so plain when it is. */
+  targetsInDeployment = false,
+): ScopeJudge {
+  const plan = planFor(rules, deployment, params, asOf, targetsInDeployment);
   const { judged, slotCount } = plan;
   const frame: Frame = {
     deployment,

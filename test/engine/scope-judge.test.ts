@@ -151,15 +151,17 @@ describe('scopeJudge', () => {
       conditions: { all: [{ fact: 'kept', path: '/kind', operator: 'equal', value: 3 }] },
     });
     const verdict = (r: RuleDefinition, target: object, params: Record<string, unknown> = {}, data: unknown = plainDeployment) => {
-      const judge = scopeJudge([r], data, params, '2026-01-15');
+      const judge = scopeJudge([r], data, params, '2026-01-15', true);
       judge.next(target, 'C1');
       return judge.verdict(0);
     };
 
-    it('is how a deployment parseConfig made is read', () => {
+    it('is how the items of a deployment parseConfig made are read', () => {
       const parsed = parseConfig(readFileSync(join(EXAMPLES, 'small-town.yaml'), 'utf8')).data;
-      const readsPlain = (data: unknown) => scopeJudge([days], data, {}, '2026-01-15').readsPlainData;
+      const readsPlain = (data: unknown) => scopeJudge([days], data, {}, '2026-01-15', true).readsPlainData;
       expect(readsPlain(parsed)).toBe(true);
+      // Targets the caller gives (an audit's events) may be anything.
+      expect(scopeJudge([days], parsed, {}, '2026-01-15').readsPlainData).toBe(false);
       expect(readsPlain(structuredClone(parsed))).toBe(false);
       Object.defineProperty(Object.prototype, 'kind', { value: 3, configurable: true, writable: true });
       try {
