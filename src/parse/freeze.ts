@@ -14,11 +14,11 @@ export function deepFreeze<T>(value: T): T {
     if (v === null || typeof v !== 'object') continue;
     if (Object.isFrozen(v)) {
       // Met again (a YAML alias): frozen, and looked at, when first met.
-      if (!isPlainObject(v)) plain = false;
+      if (!hasPlainPrototype(v)) plain = false;
       continue;
     }
     Object.freeze(v);
-    if (!isPlainObject(v)) plain = false;
+    if (!hasPlainPrototype(v)) plain = false;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) stack.push(v[i]);
     } else {
@@ -36,7 +36,7 @@ const plainFrozen = new WeakSet<object>();
  * An array, or an object whose prototype is Object.prototype or null (not a class instance, a Map
  * or a Date): what such an object inherits is Object.prototype's, or nothing.
  */
-function isPlainObject(v: object): boolean {
+function hasPlainPrototype(v: object): boolean {
   const proto = Object.getPrototypeOf(v);
   return Array.isArray(v) ? proto === Array.prototype : proto === Object.prototype || proto === null;
 }
@@ -60,7 +60,7 @@ export function isPlainValue(value: unknown): boolean {
     const v = stack.pop();
     if (v === null || typeof v !== 'object' || seen.has(v) || plainFrozen.has(v)) continue;
     seen.add(v);
-    if (!isPlainObject(v)) return false;
+    if (!hasPlainPrototype(v)) return false;
     if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i]);
     else for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
   }
