@@ -133,8 +133,12 @@ describe('compiled conditions decide exactly as json-rules-engine', () => {
         expect(decision).toStrictEqual({ truth: t, leaves: decisiveLeaves(ref.tree, t) });
         // Twice on the same compiled tree: nothing is left over from the call before.
         expect(compiledTree.decide(tableOf(values))).toStrictEqual(decision);
-        // A judge made from source (as the built-in rules' are, when vigie is built) judges alike.
-        expect(viaSource(conditions).judge(tableOf(values))).toBe(t);
+        // A judge made from source (as the built-in rules' are, when vigie is built) judges alike,
+        // and its recording twin leaves decide the same leaves to find.
+        const fromSource = viaSource(conditions);
+        expect(fromSource.judge(tableOf(values))).toBe(t);
+        expect(fromSource.decide(tableOf(values))).toStrictEqual(decision);
+        expect(fromSource.decide(tableOf(values))).toStrictEqual(decision);
       }),
       { numRuns: RUNS },
     );

@@ -101,6 +101,8 @@ describe('judges compiled from source for the built-in rules', () => {
         fc.property(factsFor(tree), (table) => {
           // An operator may throw (`in` on an object without a prototype): then both do.
           expect(attempt(() => generated.judge(table))).toBe(attempt(() => closures.judge(table)));
+          // decide runs the generated judge's recording twin: the same deciding leaves as the closures'.
+          expect(attempt(() => generated.decide(table))).toStrictEqual(attempt(() => closures.decide(table)));
         }),
         { numRuns: 300 },
       );

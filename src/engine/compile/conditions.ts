@@ -303,7 +303,7 @@ export type Judge = (read: Facts) => Judged;
  * node (`stamps`, against `epoch`; a node not reached was skipped by short-circuit), its packed
  * judgement, and a leaf's values. Reused from call to call: `decide` reads it before returning.
  */
-interface Recording {
+export interface Recording {
   epoch: number;
   stamps: number[];
   judged: number[];
@@ -483,15 +483,17 @@ export function compileConditions(
   if (!isObject(tree) || !['all', 'any', 'not'].some((k) => hasOwn(tree, k))) fail(name, 'the top condition must be all, any or not');
   const root = compileNode(tree, name, bind, readers) as CompiledBoolean;
   const count = number(root);
-  // A built-in rule's judge was compiled from its source when vigie was built; others get closures.
+  // A built-in rule's judge was compiled from its source when vigie was built (it records when
+  // given a Recording); others get closures.
   const generated = judges.get(judgeLookupKey(name, root));
-  const judge = generated ? generated(judgeInputs(root)) : compileJudge(root);
+  const made = generated ? generated(judgeInputs(root)) : undefined;
+  const judge = made ?? compileJudge(root);
   // decide's own judges, which record as they go: made when first needed, so that judging alone pays nothing for them.
   let recorder: { rec: Recording; judge: Judge } | undefined;
   const decide = (read: Facts): Decision => {
     if (!recorder) {
       const rec: Recording = { epoch: 0, stamps: new Array<number>(count).fill(-1), judged: new Array<number>(count).fill(0), factResults: new Array(count).fill(undefined), valueResults: new Array(count).fill(undefined), results: new Array(count).fill(undefined) };
-      recorder = { rec, judge: compileJudge(root, rec) };
+      recorder = { rec, judge: made ? (r) => made(r, rec) : compileJudge(root, rec) };
     }
     const { rec, judge: recordingJudge } = recorder;
     rec.epoch++;

@@ -1,5 +1,5 @@
-import type { CompiledNode, Judge } from './conditions.js';
-import { F, PASSES, skippedTruths, STRICT_TRUE, T, TRUTH, TRUTHY, U } from './judged.js';
+import type { CompiledNode, Recording } from './conditions.js';
+import { F, PASSES, skippedTruths, STRICT_TRUE, T, TRUTH, TRUTHY, U, type Judged } from './judged.js';
 
 /**
  * What a judge made from source reads, per node id (conditions.ts numbers the nodes): each leaf's
@@ -14,8 +14,14 @@ export interface JudgeInputs {
   OP: unknown[];
 }
 
+/**
+ * A judge made from source: given a Recording as well, it also writes down there what each node it
+ * reaches judged (and a leaf its values), for `decide` (see Recording in conditions.ts).
+ */
+export type SourceJudge = (read: unknown, rec?: Recording) => Judged;
+
 /** Makes the judge of one condition tree from its inputs (src/generated/judges.ts holds them, for the built-in rules). */
-export type JudgeFactory = (I: JudgeInputs) => Judge;
+export type JudgeFactory = (I: JudgeInputs) => SourceJudge;
 
 export function judgeInputs(root: CompiledNode): JudgeInputs {
   const inputs: JudgeInputs = { F: [], A: [], VF: [], VA: [], V: [], OP: [] };
@@ -65,11 +71,21 @@ export function judgeLookupKey(name: string, root: CompiledNode): string {
  * function per tree, where the closures make an indirect call per node and per reader that V8
  * cannot inline. Built-in rules have theirs compiled when vigie is built (scripts/gen-builtin.mjs),
  * since vigie makes no function from text at run time.
+ *
+ * Given a Recording as its second argument (`decide`, for each listed outcome), the judge also
+ * writes down there what each node it reaches judged, and a leaf its fact, value and operator
+ * result, as compileJudge's closures do when made with one. Judging alone passes none: a test per
+ * node, where a second function per tree would double the generated code.
  */
 export function judgeSource(root: CompiledNode): string {
   const inputs: string[] = []; // read from I once, when the judge is made
   const lines: string[] = [];
   const emit = (node: CompiledNode): string => {
+    const x = emitNode(node);
+    lines.push(`if (R !== undefined) { R.stamps[${node.id}] = R.epoch; R.judged[${node.id}] = ${x}; }`);
+    return x;
+  };
+  const emitNode = (node: CompiledNode): string => {
     const x = `x${node.id}`;
     lines.push(`let ${x};`);
     if (node.kind === 'leaf') {
@@ -95,6 +111,7 @@ export function judgeSource(root: CompiledNode): string {
       lines.push(`const r${i} = OP${i}(f${i}, v${i});`);
       const unknown = node.acceptsUnknown ? `r${i} === undefined` : `r${i} === undefined || f${i} === undefined${node.valueRef ? ` || v${i} === undefined` : ''}`;
       lines.push(`${x} = (${unknown} ? ${U} : r${i} ? ${T} : ${F}) | (r${i} === true ? ${STRICT_TRUE} : 0) | (r${i} ? ${TRUTHY} : 0);`);
+      lines.push(`if (R !== undefined) { R.factResults[${i}] = f${i}; R.valueResults[${i}] = v${i}; R.results[${i}] = r${i}; }`);
       return x;
     }
     if (node.kind === 'not') {
@@ -132,5 +149,5 @@ export function judgeSource(root: CompiledNode): string {
     return x;
   };
   const top = emit(root);
-  return `${inputs.join('\n')}\nreturn function judge(read) {\n${lines.join('\n')}\nreturn ${top};\n};`;
+  return `${inputs.join('\n')}\nreturn function judge(read, R) {\n${lines.join('\n')}\nreturn ${top};\n};`;
 }
