@@ -149,26 +149,42 @@ function missingOf(leaves: ResultNode[], table: FactTable): string[] {
     if (leaf.factResult === undefined) addMissing(out, table, leaf.fact!, leaf.path);
     if (isValueFactRef(leaf.value) && leaf.valueResult === undefined) addMissing(out, table, leaf.value.fact, leaf.value.path);
   }
-  return out.list;
+  return out.done();
 }
 
 /**
- * Places named once each, in the order of first mention. Most outcomes name one or two: they are
- * sought in the list itself, which becomes the finding's own; a Set is made only for a long one.
+ * Places named once each, in the order of first mention, for a finding to keep. Most outcomes
+ * name one or two: they are kept apart and given as a list of their own length (a list grown by
+ * push has room for 17, 76 bytes, which a large report kept for each undetermined finding);
+ * longer lists are grown, and a Set is made to seek in a long one.
  */
 class Places {
-  readonly list: string[] = [];
+  private first: string | undefined;
+  private second: string | undefined;
+  private list: string[] | undefined;
   private seen: Set<string> | undefined;
 
   add(place: string): void {
-    if (this.seen) {
+    if (this.first === undefined) this.first = place;
+    else if (this.list === undefined) {
+      if (place === this.first || place === this.second) return;
+      if (this.second === undefined) this.second = place;
+      else this.list = [this.first, this.second, place];
+    } else if (this.seen) {
       if (this.seen.has(place)) return;
       this.seen.add(place);
+      this.list.push(place);
     } else {
       if (this.list.includes(place)) return;
       if (this.list.length === LONG_LIST) this.seen = new Set([...this.list, place]);
+      this.list.push(place);
     }
-    this.list.push(place);
+  }
+
+  done(): string[] {
+    if (this.list !== undefined) return this.list;
+    if (this.first === undefined) return [];
+    return this.second === undefined ? [this.first] : [this.first, this.second];
   }
 }
 

@@ -21,4 +21,21 @@ describe('the places an undetermined outcome names', () => {
       expect(outcome.missing).toEqual(mentioned.filter((p, i) => mentioned.indexOf(p) === i));
     });
   }
+
+  // The first two places are kept apart from the list (see Places in evaluate-rule.ts).
+  const cases: Array<[string[], string[]]> = [
+    [['/a'], ['/a']],
+    [['/a', '/a'], ['/a']],
+    [['/a', '/b'], ['/a', '/b']],
+    [['/a', '/b', '/b', '/a'], ['/a', '/b']],
+    [['/a', '/b', '/a', '/c', '/b', '/c', '/d'], ['/a', '/b', '/c', '/d']],
+  ];
+  for (const [paths, expected] of cases) {
+    it(`are each named once with few of them (${paths.join(' ')})`, () => {
+      const table: FactTable = new Map([['target', { value: {}, pointer: '/cameras/0', looked: ['/cameras/0'], params: [] }]]);
+      const tree = { all: paths.map((p) => unknown('target', p)) } as unknown as ResultNode;
+      const outcome = outcomeOf(tree, table, {});
+      expect(outcome.missing).toEqual(expected.map((p) => `/cameras/0${p}`));
+    });
+  }
 });
