@@ -177,6 +177,9 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   lazy?.startTarget(rule, shared);
   table.set('target', t.targetFact ?? targetFact(t.target, t.pointer));
   table.set('targetId', { value: t.targetId, looked: NONE, params: NONE });
+  // A lazy table this built for the same rule, shared facts and date holds the rest already: the
+  // facts of the deployment and the shared ones stay from target to target, the others are pending.
+  if (lazy !== undefined && lazy.builtFor === shared && lazy.ctx?.asOf === t.asOf) return table;
   if (shared?.has('asOf')) {
     // A reused table already holds them (same shared map, same rule): only a new table needs them.
     if (table.get('asOf') !== shared.get('asOf')) {
@@ -216,6 +219,8 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
       if (reuse) shared.set(f.name, value);
     }
   }
+  // Not for a rule with `earlier` facts: they are looked up again for each target.
+  if (lazy !== undefined && shared !== undefined && !rule.earlier) lazy.builtFor = shared;
   return table;
 }
 
@@ -238,6 +243,11 @@ export class LazyFactTable extends Map<string, DerivedValue> {
   shared: Map<string, DerivedValue> | undefined;
   /** What is known of the rule's facts' provenance without computing them (set by buildFacts). */
   known: KnownProvenance | undefined;
+  /**
+   * The shared facts buildFacts last filled this table from, for the current rule (undefined once
+   * the rule changes): the next target of that rule needs only its own facts set (see buildFacts).
+   */
+  builtFor: Map<string, DerivedValue> | undefined;
 
   /**
    * Starts a target of `rule`: the derived facts computed for the previous one are forgotten (a
@@ -247,6 +257,7 @@ export class LazyFactTable extends Map<string, DerivedValue> {
     if (rule !== this.rule) {
       // Another rule: nothing of the previous one's facts is kept.
       for (const name of this.plan.keys()) super.delete(name);
+      this.builtFor = undefined;
       this.rule = rule;
       this.plan = planByName(rule);
       this.known = knownProvenance(rule);

@@ -57,4 +57,14 @@ describe('LazyFactTable reused across targets', () => {
     expect([t.has('n'), t.has('d'), t.has('m')]).toEqual([false, false, true]);
     expect([...t].map(([k]) => k)).toEqual(['target', 'targetId', 'deployment', 'param', 'asOf', 'm']);
   });
+
+  it("looks a rule's earlier facts up again for each target", () => {
+    // Without a stream's memory nothing is remembered: each target names the key it looked for.
+    const rule = { id: 'e', earlier: { prior: { key: '/ref', lookup: { fact: 'target', path: '/ref' } } }, facts: {}, conditions: { all: [] } } as never;
+    const table = new LazyFactTable();
+    const shared = new Map<string, DerivedValue>();
+    const at = (ref: string) => buildFacts(rule, { target: { ref }, pointer: '/t', deployment: {}, params: {}, asOf: '2026-01-01', table, shared }).get('prior')!.looked;
+    expect(at('R-1')).toEqual(['an earlier item with /ref = "R-1"']);
+    expect(at('R-2')).toEqual(['an earlier item with /ref = "R-2"']);
+  });
 });
