@@ -2,7 +2,7 @@ import type { LoadedRule } from '../packs/rule-set.js';
 import type { RuleOutcome } from '../engine/evaluate-rule.js';
 import { placeholders } from '../engine/template.js';
 import type { Bilingual, Evidence, Finding, RuleDefinition, SourceLocation } from '../types.js';
-import { compileMessage, renderMessage, type CompiledMessage, type MessageContext } from './messages.js';
+import { compileMessages, renderMessages, type CompiledMessages, type MessageContext } from './messages.js';
 import { findingObject } from './finding-object.js';
 
 const DEFAULT_MESSAGES: Record<'pass' | 'undetermined' | 'notApplicable', Bilingual> = {
@@ -48,7 +48,7 @@ interface RuleFindingParts {
   legal: RuleDefinition['legal'];
   remediation: Bilingual;
   /** Each outcome's message, compiled, in French and English. */
-  messages: Record<MessageKey, { fr: CompiledMessage; en: CompiledMessage }>;
+  messages: Record<MessageKey, CompiledMessages>;
   /**
    * The facts the messages name as `{{facts.x}}` (`all` for a bare `{{facts}}`): only those are
    * copied for them, so that a finding does not compute facts its messages do not show.
@@ -70,7 +70,7 @@ function findingParts(d: RuleDefinition): RuleFindingParts {
     const texts = [...Object.values(d.messages), ...Object.values(DEFAULT_MESSAGES)].flatMap((m) => [m.fr, m.en]);
     const named = texts.flatMap(placeholders).filter((p) => p === 'facts' || p.startsWith('facts.'));
     const messages = {} as RuleFindingParts['messages'];
-    for (const key of Object.keys(templates) as MessageKey[]) messages[key] = { fr: compileMessage(templates[key].fr), en: compileMessage(templates[key].en) };
+    for (const key of Object.keys(templates) as MessageKey[]) messages[key] = compileMessages(templates[key].fr, templates[key].en);
     parts = {
       ruleId: d.id,
       pack: d.pack,
@@ -130,7 +130,7 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     pointer: c.pointer,
     targetId: c.targetId,
     location: c.location,
-    message: { fr: renderMessage(message.fr, context, 'fr'), en: renderMessage(message.en, context, 'en') },
+    message: renderMessages(message, context),
     evidence,
     missing,
     legal: p.legal,

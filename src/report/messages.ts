@@ -1,4 +1,5 @@
 import { formatValue, templateParts } from '../engine/template.js';
+import { isHole } from '../engine/holes.js';
 import type { Lang } from '../types.js';
 
 /** What a finding's message may name: `{{targetId}}`, `{{target.commissioned}}`, `{{facts.x}}`… */
@@ -53,30 +54,93 @@ function lookupPath(value: unknown, path: readonly string[]): unknown {
   return current;
 }
 
-/** A message template cut once: its texts, and for each placeholder the context key it starts at and the path after it. */
-export interface CompiledMessage {
-  texts: string[];
+/**
+ * A message's two templates, French and English, cut once: each language's texts and, for each of
+ * its placeholders, the slot it reads; each slot names a distinct placeholder of the two (the
+ * context key it starts at and the path after it), so that a value both name is looked up once.
+ */
+export interface CompiledMessages {
+  fr: CompiledTemplate;
+  en: CompiledTemplate;
   keys: number[];
   paths: Array<readonly string[]>;
 }
 
-export function compileMessage(template: string): CompiledMessage {
-  const { texts, paths } = templateParts(template);
-  const keys = paths.map((p) => MESSAGE_CONTEXT_KEYS.indexOf(p[0] as keyof MessageContext));
-  return { texts, keys, paths: paths.map((p, i) => (keys[i] === NOT_IN_CONTEXT ? p : p.slice(1))) };
+/** One language's template: `texts[i]` comes before the placeholder reading slot `slots[i]`, the last text after the last. */
+interface CompiledTemplate {
+  texts: string[];
+  slots: number[];
+}
+
+export function compileMessages(fr: string, en: string): CompiledMessages {
+  const keys: number[] = [];
+  const paths: Array<readonly string[]> = [];
+  const bySource = new Map<string, number>();
+  const cut = (template: string): CompiledTemplate => {
+    const parts = templateParts(template);
+    const slots = parts.paths.map((p) => {
+      const source = p.join('.');
+      let slot = bySource.get(source);
+      if (slot === undefined) {
+        const key = MESSAGE_CONTEXT_KEYS.indexOf(p[0] as keyof MessageContext);
+        bySource.set(source, (slot = keys.length));
+        keys.push(key);
+        paths.push(key === NOT_IN_CONTEXT ? p : p.slice(1));
+      }
+      return slot;
+    });
+    return { texts: parts.texts, slots };
+  };
+  return { fr: cut(fr), en: cut(en), keys, paths };
+}
+
+/**
+ * Whether formatValue writes the value alike in every language: a string or a number, or a list of
+ * them (holes allowed, written as nothing). Booleans, unknown values, empty lists and durations
+ * are written in words of the language.
+ */
+function sameInEveryLanguage(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return true;
+  if (!Array.isArray(value) || value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
+    if (typeof v !== 'string' && typeof v !== 'number' && !isHole(value, i, v)) return false;
+  }
+  return true;
 }
 
 /** Where renderMessage stores the character it reads to flatten a message; never read. */
 let flattened = 0;
 
-/** The template filled from the context: each `{{path}}` replaced by the value at its path (own keys only), formatted by formatValue. */
-export function renderMessage(m: CompiledMessage, c: MessageContext, lang: Lang): string {
-  const { texts, keys, paths } = m;
+/**
+ * Both templates filled from the context: each `{{path}}` replaced by the value at its path (own
+ * keys only), formatted by formatValue. A placeholder both languages name is looked up once, and
+ * written once when formatValue writes it alike in both (the places a finding misses, say).
+ */
+export function renderMessages(m: CompiledMessages, c: MessageContext): { fr: string; en: string } {
+  const n = m.keys.length;
+  const values: unknown[] = new Array<unknown>(n);
+  // A slot's text in French, kept for English when it is the same in both; else undefined.
+  const shared: Array<string | undefined> = new Array<string | undefined>(n);
+  for (let slot = 0; slot < n; slot++) {
+    const key = m.keys[slot]!;
+    values[slot] = key === NOT_IN_CONTEXT ? undefined : lookupPath(readContext(c, key), m.paths[slot]!);
+  }
+  return { fr: fill(m.fr, values, shared, 'fr'), en: fill(m.en, values, shared, 'en') };
+}
+
+function fill(t: CompiledTemplate, values: unknown[], shared: Array<string | undefined>, lang: Lang): string {
+  const { texts, slots } = t;
   let text = texts[0]!;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    const value = key === NOT_IN_CONTEXT ? undefined : lookupPath(readContext(c, key), paths[i]!);
-    text += formatValue(value, lang) + texts[i + 1]!;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    let written = shared[slot];
+    if (written === undefined) {
+      const value = values[slot];
+      written = formatValue(value, lang);
+      if (sameInEveryLanguage(value)) shared[slot] = written;
+    }
+    text += written + texts[i + 1]!;
   }
   // `+=` makes a rope of a dozen string objects, which the findings of a large report would keep
   // alive (and the garbage collector copy). Reading a character makes V8 flatten it into one flat
