@@ -234,7 +234,7 @@ for (const n of sizes) {
     validation: validation.ms,
     parsing: parsing.ms,
     walls: `hand-written ${fmt(hand.wall)} ms, tuned ${fmt(tuned.wall)} ms, vigie ${fmt(vigie.wall)} ms, vigie problems ${fmt(problems.wall)} ms${naive ? `, naive ${fmt(naive.wall)} ms` : ''}`,
-    naiveWays: naiveWays ? `${Object.entries(naiveWays).map(([way, w]) => `one engine.run ${way} ${fmt(w.ms)} ms (${(w.ms / problems.ms).toFixed(0)}× vigie problems${w === naive ? '; the faster, in the table' : ''})`).join(', ')}, vigie problems in the same rounds, each run right after json-rules-engine's, ${fmt(beside.ms)} ms` : undefined,
+    naiveWays: naiveWays ? `${Object.entries(naiveWays).map(([way, w]) => `one engine.run ${way} ${fmt(w.ms)} ms (${(w.ms / problems.ms).toFixed(1)}× vigie problems${w === naive ? '; the faster, in the table' : ''})`).join(', ')}, vigie problems in the same rounds, each run right after json-rules-engine's, ${fmt(beside.ms)} ms` : undefined,
     first: first
       ? `first evaluation in a fresh process (problems) ${fmt(first.evaluate.cpu)} ms CPU, ${fmt(first.evaluate.wall)} ms elapsed; whole \`vigie check --only-problems\` command ${fmt(first.command.cpu)} ms CPU, ${fmt(first.command.wall)} ms elapsed`
       : undefined,
@@ -268,7 +268,7 @@ console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|-
 for (const r of rows) {
   const naive = r.naive !== undefined;
   console.log(
-    `| ${r.n.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${fmt(r.hand)} ms | ${fmt(r.tuned)} ms | ${fmt(r.problems)} ms | ${fmt(r.vigie)} ms | ${naive ? fmt(r.naive) + ' ms' : 'skipped'} | ${(r.problems / r.hand).toFixed(1)}× | ${(r.problems / r.tuned).toFixed(1)}× | ${naive ? (r.naive / r.problems).toFixed(0) + '×' : '—'} | ${naive ? (r.naive / r.tuned).toFixed(0) + '×' : '—'} | ${(r.vigie / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.vigie).toFixed(0) + '×' : '—'} | ${mb(r.rss)} | ${r.digest} |`,
+    `| ${r.n.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${fmt(r.hand)} ms | ${fmt(r.tuned)} ms | ${fmt(r.problems)} ms | ${fmt(r.vigie)} ms | ${naive ? fmt(r.naive) + ' ms' : 'skipped'} | ${(r.problems / r.hand).toFixed(1)}× | ${(r.problems / r.tuned).toFixed(1)}× | ${naive ? (r.naive / r.problems).toFixed(1) + '×' : '—'} | ${naive ? (r.naive / r.tuned).toFixed(0) + '×' : '—'} | ${(r.vigie / r.hand).toFixed(1)}× | ${naive ? (r.naive / r.vigie).toFixed(0) + '×' : '—'} | ${mb(r.rss)} | ${r.digest} |`,
   );
 }
 for (const a of audits) {
