@@ -30,7 +30,7 @@ export function formatValue(value: unknown, lang: Lang): string {
 
 /**
  * The elements formatted and separated by commas, as `map` then `join(', ')` would write them (a
- * hole of a sparse list is written as nothing). Concatenated, as messages are (see renderMessage in report/messages.ts):
+ * hole of a sparse list is written as nothing). Concatenated, as messages are (see fill in report/messages.ts):
  * no list is made, and V8 joins a list the data froze slowly (measured).
  */
 function formatList(list: readonly unknown[], lang: Lang): string {

@@ -109,7 +109,7 @@ function sameInEveryLanguage(value: unknown): boolean {
   return true;
 }
 
-/** Where renderMessage stores the character it reads to flatten a message; never read. */
+/** Where fill stores the character it reads to flatten a message; never read. */
 let flattened = 0;
 
 /**
@@ -129,6 +129,7 @@ export function renderMessages(m: CompiledMessages, c: MessageContext): { fr: st
   return { fr: fill(m.fr, values, shared, 'fr'), en: fill(m.en, values, shared, 'en') };
 }
 
+/** One language's template filled with the values looked up (see renderMessages). */
 function fill(t: CompiledTemplate, values: unknown[], shared: Array<string | undefined>, lang: Lang): string {
   const { texts, slots } = t;
   let text = texts[0]!;
