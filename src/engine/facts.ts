@@ -179,7 +179,7 @@ export function buildFacts(rule: RuleDefinition, t: TargetFacts): FactTable {
   table.set('targetId', { value: t.targetId, looked: NONE, params: NONE });
   // A lazy table this built for the same rule, shared facts and date holds the rest already: the
   // facts of the deployment and the shared ones stay from target to target, the others are pending.
-  if (lazy !== undefined && lazy.builtFor === shared && lazy.ctx?.asOf === t.asOf) return table;
+  if (lazy !== undefined && shared !== undefined && lazy.builtFor === shared && lazy.ctx?.asOf === t.asOf) return table;
   if (shared?.has('asOf')) {
     // A reused table already holds them (same shared map, same rule): only a new table needs them.
     if (table.get('asOf') !== shared.get('asOf')) {

@@ -58,6 +58,17 @@ describe('LazyFactTable reused across targets', () => {
     expect([...t].map(([k]) => k)).toEqual(['target', 'targetId', 'deployment', 'param', 'asOf', 'm']);
   });
 
+  it('reads the deployment given for each target, when no shared facts are kept', () => {
+    const rule = { id: 'd', facts: { acts: { count: { fact: 'deployment', path: '/acts' } }, month: { firstDefined: [{ fact: 'param', path: '/month' }] } }, conditions: { all: [] } } as never;
+    const table = new LazyFactTable();
+    const at = (deployment: unknown, params: Record<string, unknown>) => {
+      const t = buildFacts(rule, { target: {}, pointer: '/t', deployment, params, asOf: '2026-01-01', table });
+      return [t.get('acts')!.value, t.get('month')!.value, t.get('month')!.params];
+    };
+    expect(at({ acts: [1, 2, 3] }, { month: 30 })).toEqual([3, 30, ['month']]);
+    expect(at({ acts: [1] }, { month: 'calendar' })).toEqual([1, 'calendar', ['month']]);
+  });
+
   it("looks a rule's earlier facts up again for each target", () => {
     // Without a stream's memory nothing is remembered: each target names the key it looked for.
     const rule = { id: 'e', earlier: { prior: { key: '/ref', lookup: { fact: 'target', path: '/ref' } } }, facts: {}, conditions: { all: [] } } as never;
