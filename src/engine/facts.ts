@@ -160,12 +160,21 @@ export function builtinFacts(t: TargetFacts): FactTable {
 
 /** Reads a rule's argument in `table`: a literal as it is, a fact reference with its provenance. */
 function resolverOf(table: FactTable): (arg: unknown) => DerivedValue {
+  // The deployment and the parameters are the same facts for every target of a table: what an
+  // argument reads in them (the acts, a parameter) is read once per fact and argument.
+  const once = new Map<object, { base: DerivedValue; read: DerivedValue }>();
   return (arg) => {
     if (!isRef(arg)) return literalOf(arg);
     const base = table.get(arg.fact) ?? UNDEFINED;
+    const whole = arg.fact === 'deployment' || arg.fact === 'param';
+    if (whole) {
+      const known = once.get(arg);
+      if (known !== undefined && known.base === base) return known.read;
+    }
     const r = descend(base, arg.path);
-    if (arg.fact === 'param' && arg.path) return { value: r.value, pointer: r.pointer, looked: r.looked, params: [arg.path.split('/')[1]!] };
-    return r;
+    const read = arg.fact === 'param' && arg.path ? { value: r.value, pointer: r.pointer, looked: r.looked, params: [arg.path.split('/')[1]!] } : r;
+    if (whole) once.set(arg, { base, read });
+    return read;
   };
 }
 
