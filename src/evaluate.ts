@@ -124,9 +124,9 @@ export async function evaluateConfig(
   // Joined in the order of rule ids: each rule's findings are in document order already (targets
   // are listed in the order of their pointers), so the findings of rules with distinct ids,
   // located in one file, come out in report order.
-  const findings: Finding[] = [];
   const order = rules.map((_, i) => i).sort((a, b) => compareRuleIds(rules[a]!.definition.id, rules[b]!.definition.id));
-  for (const i of order) for (const f of found.byRule[i]!) findings.push(f);
+  // concat, not push: one list of the right length, copied rule by rule (a few dozen lists at most).
+  const findings = ([] as Finding[]).concat(...order.map((i) => found.byRule[i]!));
   const distinctIds = order.every((i, n) => n === 0 || rules[order[n - 1]!]!.definition.id !== rules[i]!.definition.id);
   return { findings, inOrder: found.oneFile && distinctIds };
 }
