@@ -6,7 +6,8 @@ import { scopeJudge, type ScopeJudge } from './engine/scope-judge.js';
 import { merger } from './merge.js';
 import type { ResolvedParameters } from './packs/parameters.js';
 import type { LoadedRule } from './packs/rule-set.js';
-import { getAtPointer, joinPointer, parsePointer, segmentsReader } from './parse/pointer.js';
+import { flatString } from './flat-string.js';
+import { getAtPointer, parsePointer, segmentsReader } from './parse/pointer.js';
 import { toFinding } from './report/finding.js';
 import type { Finding, Report, ScopeDefinition, SourceLocation } from './types.js';
 
@@ -62,6 +63,8 @@ export class FindingsByRule {
 export class ScopeListing {
   private readonly count: number;
   private readonly list: unknown[] | undefined;
+  /** The pointer of the list and a slash, which each target's pointer starts with. */
+  private readonly itemPrefix: string;
   private readonly merge: (value: unknown) => unknown;
   private readonly readId: ((target: unknown) => unknown) | undefined;
   private readonly judge: ScopeJudge | undefined;
@@ -87,6 +90,7 @@ export class ScopeListing {
       this.list = Array.isArray(list) ? list : undefined;
       this.count = this.list?.length ?? 0;
     }
+    this.itemPrefix = `${scope.each}/`;
     this.merge = merger(scope.defaults !== undefined ? getAtPointer(data, scope.defaults) : undefined);
     this.readId = scope.id ? segmentsReader(parsePointer(scope.id)) : undefined;
     // The targets are the deployment's own items (or the deployment), merged with its defaults.
@@ -101,8 +105,9 @@ export class ScopeListing {
     return this.list === undefined ? this.run.config.data : this.merge(this.list[t]);
   }
 
+  /** joinPointer(each, t), made once as one flat string: the findings of the target all keep it. */
   private pointer(t: number): string {
-    return this.list === undefined ? '' : joinPointer(this.scope.each, t);
+    return this.list === undefined ? '' : flatString(this.itemPrefix + t);
   }
 
   private targetIdOf(target: unknown): string | undefined {

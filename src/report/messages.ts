@@ -1,6 +1,7 @@
 import { formatValue, templateParts } from '../engine/template.js';
 import { isHole } from '../engine/holes.js';
 import type { Lang } from '../types.js';
+import { flatString } from '../flat-string.js';
 
 /** What a finding's message may name: `{{targetId}}`, `{{target.commissioned}}`, `{{facts.x}}`… */
 export interface MessageContext {
@@ -109,9 +110,6 @@ function sameInEveryLanguage(value: unknown): boolean {
   return true;
 }
 
-/** Where fill stores the character it reads to flatten a message; never read. */
-let flattened = 0;
-
 /**
  * Both templates filled from the context: each `{{path}}` replaced by the value at its path (own
  * keys only), formatted by formatValue. A placeholder both languages name is looked up once, and
@@ -143,10 +141,5 @@ function fill(t: CompiledTemplate, values: unknown[], shared: Array<string | und
     }
     text += written + texts[i + 1]!;
   }
-  // `+=` makes a rope of a dozen string objects, which the findings of a large report would keep
-  // alive (and the garbage collector copy). Reading a character makes V8 flatten it into one flat
-  // string, and the collector then keeps only that; the character is stored, so that the
-  // optimizing compiler does not drop the read.
-  flattened = text.charCodeAt(0);
-  return text;
+  return flatString(text);
 }
