@@ -244,8 +244,13 @@ export class LazyFactTable extends Map<string, DerivedValue> {
   /** The current rule's derived facts by name, in its order: those not in the table yet are pending. */
   private plan: ReadonlyMap<string, PlannedFact> = NO_PLAN;
   private rule: RuleDefinition | undefined;
-  /** The derived facts computed for the current target, to forget when the next one starts. */
+  /**
+   * The derived facts computed for the current target, to forget when the next one starts: the
+   * first `computedCount` of the list, which is reused (setting an array's length to 0 is a call
+   * into the runtime, at every target).
+   */
   private readonly computed: string[] = [];
+  private computedCount = 0;
   /** What the pending facts are computed with (set by buildFacts for the current target). */
   ctx: DerivationContext | undefined;
   /** Where a fact that does not depend on the target is kept for the next targets. */
@@ -271,8 +276,8 @@ export class LazyFactTable extends Map<string, DerivedValue> {
       this.plan = planByName(rule);
       this.known = knownProvenance(rule);
     }
-    for (let i = 0; i < this.computed.length; i++) super.delete(this.computed[i]!);
-    this.computed.length = 0;
+    for (let i = 0; i < this.computedCount; i++) super.delete(this.computed[i]!);
+    this.computedCount = 0;
     this.shared = shared;
   }
 
@@ -284,7 +289,7 @@ export class LazyFactTable extends Map<string, DerivedValue> {
     const value = p.derivation.compute(p.args, this.ctx!);
     super.set(name, value);
     // One the shared map keeps is set again from it for the next target (buildFacts), in its place.
-    if (p.perTarget || this.shared === undefined) this.computed.push(name);
+    if (p.perTarget || this.shared === undefined) this.computed[this.computedCount++] = name;
     else this.shared.set(name, value);
     return value;
   }
