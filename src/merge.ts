@@ -19,15 +19,18 @@ export function mergeUnder(defaults: unknown, value: unknown): unknown {
  * copied with a spread, which V8 does in one step for objects of one shape, instead of key by key,
  * and so are those of each object inside them (`analytics`, `owner`), by mergers made once.
  * A spread also copies symbol keys, which mergeUnder does not: such defaults get mergeUnder itself.
+ * What is spread is a copy of the defaults that is not frozen: V8 copies the shape of a frozen
+ * object (parseConfig freezes the deployment) key by key, as it cannot give the copy its shape.
  */
 export function merger(defaults: unknown): (value: unknown) => unknown {
   if (!isPlainObject(defaults) || Object.getOwnPropertySymbols(defaults).length > 0) return (value) => mergeUnder(defaults, value);
   const inner = new Map<string, (value: unknown) => unknown>();
   for (const k of Object.keys(defaults)) if (isPlainObject(defaults[k])) inner.set(k, merger(defaults[k]));
+  // A spread defines a `__proto__` key as a plain property, as setOwn does.
+  const unfrozen: Record<string, unknown> = { ...defaults };
   return (value) => {
     if (!isPlainObject(value)) return value === undefined ? defaults : value;
-    // A spread defines a `__proto__` key as a plain property, as setOwn does.
-    const out: Record<string, unknown> = { ...defaults };
+    const out: Record<string, unknown> = { ...unfrozen };
     for (const k in value) {
       if (!hasOwn(value, k)) continue;
       const v = value[k];
