@@ -15,11 +15,12 @@ const words = {
 
 /** A value as a reader would write it, in French or English. */
 export function formatValue(value: unknown, lang: Lang): string {
-  const w = words[lang];
+  if (typeof value === 'string') return value;
+  // Not `words[lang]`: a property named by a variable is looked up the slow way, at each placeholder.
+  const w = lang === 'fr' ? words.fr : words.en;
   if (value === undefined || value === null) return w.unknown;
   if (typeof value === 'boolean') return value ? w.yes : w.no;
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, '');
-  if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.length === 0 ? w.none : formatList(value, lang);
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length > 0 && entries.every(([k, v]) => Object.hasOwn(w, k) && typeof v === 'number')) {
