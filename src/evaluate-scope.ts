@@ -8,7 +8,7 @@ import type { ResolvedParameters } from './packs/parameters.js';
 import type { LoadedRule } from './packs/rule-set.js';
 import { flatString } from './flat-string.js';
 import { getAtPointer, parsePointer, segmentsReader } from './parse/pointer.js';
-import { toFinding } from './report/finding.js';
+import { messageFacts, toFinding } from './report/finding.js';
 import type { Finding, Report, ScopeDefinition, SourceLocation } from './types.js';
 
 /** Counts of the findings left out of a report made with `findings: 'problems'`. */
@@ -72,7 +72,7 @@ export class ScopeListing {
   private readonly factsOf: Array<TargetFacts | undefined> = [];
   private readonly locate: (pointer: string) => SourceLocation | undefined;
   /** Per rule of the scope: what its findings' messages read of the values judged (without computing their provenance again). */
-  private readonly judgedFactValue: Array<(name: string) => unknown>;
+  private readonly judgedFactValues: Array<ReadonlyArray<(() => unknown) | undefined> | undefined>;
 
   constructor(
     private readonly run: DeploymentRun,
@@ -98,7 +98,7 @@ export class ScopeListing {
     const source = run.config.source;
     this.locate = (p) => source?.locate(p);
     const judge = this.judge;
-    this.judgedFactValue = members.map((_, k) => (name: string) => judge!.factValue(k, name));
+    this.judgedFactValues = members.map((i, k) => judge && messageFacts(run.rules[i]!.definition)?.map((name) => judge.factReader(k, name)));
   }
 
   private target(t: number): unknown {
@@ -140,9 +140,9 @@ export class ScopeListing {
     else {
       const { config, rules, params, asOf } = this.run;
       const location = config.source?.locate(pointer) ?? (config.file ? { file: config.file, line: 1, column: 1 } : undefined);
-      const factValue = judged ? this.judgedFactValue[k] : undefined;
+      const factValues = judged ? this.judgedFactValues[k] : undefined;
       const i = this.members[k]!;
-      into.add(i, toFinding(rules[i]!, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate: this.locate, factValue }));
+      into.add(i, toFinding(rules[i]!, outcome, { target, pointer, targetId, asOf, params: params.values, location, locate: this.locate, factValues }));
     }
   }
 

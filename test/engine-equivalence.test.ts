@@ -136,3 +136,31 @@ describe('mergeUnder (camera defaults)', () => {
     expect(JSON.stringify([defaults, camera])).toBe(before);
   });
 });
+
+describe('the facts a message names', () => {
+  it('are written alike by both engines, whether the rule declares them, derives them or not', async () => {
+    // The compiled engine reads them from the values it judged; json-rules-engine's report from the fact table.
+    const builtin = builtinRuleSet();
+    const rules = builtin.rules.map((r) => {
+      if (r.definition.id !== 'no-audio-capture') return r;
+      const template = '{{facts.captured}} / {{facts.nope}} / {{facts.targetId}} / {{facts.asOf}}';
+      return {
+        ...r,
+        definition: {
+          ...r.definition,
+          facts: { captured: { firstDefined: [{ fact: 'target', path: '/audio/capture' }, { fact: 'asOf' }] } },
+          messages: { violation: { fr: `V ${template}`, en: `V ${template}` }, undetermined: { fr: `U ${template}`, en: `U ${template}` } },
+        },
+      };
+    });
+    const ruleSet = { ...builtin, rules } as typeof builtin;
+    const config = parseConfig(JSON.stringify({ cameras: [{ id: 'A', audio: { capture: true } }, { id: 'B' }, { id: 'C', audio: { capture: false } }] }));
+    for (const findings of ['all', 'problems'] as const) {
+      const options = { asOf: '2026-01-15', ruleSet, packs: ['fr-law'], findings };
+      const fast = await evaluate(config, options);
+      const messages = fast.findings.filter((f) => f.ruleId === 'no-audio-capture').map((f) => f.message.en);
+      expect(messages).toEqual(expect.arrayContaining(['V yes / not stated / A / 2026-01-15', 'U 2026-01-15 / not stated / B / 2026-01-15']));
+      expect(fast).toStrictEqual(await evaluate(config, { ...options, engine: 'reference' }));
+    }
+  });
+});

@@ -43,11 +43,11 @@ export interface ScopeJudge {
   /** Whether the rule at `index` could be planned (its verdicts and outcomes come from here). */
   planned(index: number): boolean;
   /**
-   * The value of the fact `name` of the rule at `index` on the current target (computed now if it
-   * was not read yet): the value the full evaluation's fact table holds, without its provenance.
-   * Undefined for a rule this could not plan or a name it does not declare.
+   * What reads the fact `name` of the rule at `index` on the current target (computed when first
+   * read): the value the full evaluation's fact table holds, without its provenance. Undefined for
+   * a rule this could not plan or a name it does not declare.
    */
-  factValue(index: number, name: string): unknown;
+  factReader(index: number, name: string): (() => unknown) | undefined;
 }
 
 /**
@@ -321,8 +321,9 @@ export function scopeJudge(
       const r = judged[index];
       return r ? outcomeOfCompiled(r, frame, table, parameters) : undefined;
     },
-    factValue(index, name) {
-      return judged[index]?.facts.get(name)?.read(frame);
+    factReader(index, name) {
+      const binding = judged[index]?.facts.get(name);
+      return binding && (() => binding.read(frame));
     },
   };
 }

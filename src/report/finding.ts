@@ -28,10 +28,11 @@ export interface FindingContext {
   /** Rewrites an evidence pointer before it is reported (default: unchanged). */
   reportPointer?(pointer: string): string;
   /**
-   * The value of one of the rule's facts when already known from judging the target (scope-judge.ts:
-   * the value the outcome's fact table holds, without computing its provenance again).
+   * The values of the rule's facts its messages name (messageFacts, in its order), when known from
+   * judging the target (scope-judge.ts: the values the outcome's fact table holds, without computing
+   * their provenance again): a function per name, undefined for a name the rule does not declare.
    */
-  factValue?(name: string): unknown;
+  factValues?: ReadonlyArray<(() => unknown) | undefined>;
 }
 
 type MessageKey = 'violation' | 'pass' | 'undetermined' | 'notApplicable';
@@ -57,6 +58,15 @@ interface RuleFindingParts {
 }
 
 const partsOf = new WeakMap<RuleDefinition, RuleFindingParts>();
+
+/**
+ * The facts a rule's messages name as `{{facts.x}}`, in the order FindingContext.factValues gives
+ * their values; undefined when they name none, or all of them (a bare `{{facts}}`).
+ */
+export function messageFacts(d: RuleDefinition): readonly string[] | undefined {
+  const read = findingParts(d).factsRead;
+  return Array.isArray(read) ? read : undefined;
+}
 
 function findingParts(d: RuleDefinition): RuleFindingParts {
   let parts = partsOf.get(d);
@@ -107,7 +117,14 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     for (const [k, v] of outcome.facts) facts[k] = v.value;
   } else if (read) {
     facts = {};
-    for (const k of read) if (outcome.facts.has(k)) facts[k] = c.factValue ? c.factValue(k) : outcome.facts.get(k)!.value;
+    const values = c.factValues;
+    for (let i = 0; i < read.length; i++) {
+      const k = read[i]!;
+      if (values !== undefined) {
+        const value = values[i];
+        if (value !== undefined) facts[k] = value();
+      } else if (outcome.facts.has(k)) facts[k] = outcome.facts.get(k)!.value;
+    }
   }
   const context: MessageContext = {
     target: c.target,
