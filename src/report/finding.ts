@@ -96,6 +96,20 @@ function findingParts(d: RuleDefinition): RuleFindingParts {
   return parts;
 }
 
+/** The message of an outcome: named loads, as a lookup by the status itself goes V8's generic way for each finding. */
+function messageFor(messages: Record<MessageKey, CompiledMessages>, status: RuleOutcome['status']): CompiledMessages {
+  switch (status) {
+    case 'violation':
+      return messages.violation;
+    case 'undetermined':
+      return messages.undetermined;
+    case 'pass':
+      return messages.pass;
+    case 'not-applicable':
+      return messages.notApplicable;
+  }
+}
+
 export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingContext): Finding {
   const p = findingParts(rule.definition);
   const read = p.factsRead;
@@ -109,7 +123,7 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     if (location) out.location = location;
   }
   const missing = c.reportPointer ? outcome.missing.map(c.reportPointer) : outcome.missing;
-  const message = p.messages[outcome.status === 'not-applicable' ? 'notApplicable' : outcome.status];
+  const message = messageFor(p.messages, outcome.status);
   const first = evidence[0];
   let facts: Record<string, unknown> | undefined;
   if (read === 'all') {
