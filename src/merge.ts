@@ -24,8 +24,14 @@ export function mergeUnder(defaults: unknown, value: unknown): unknown {
  */
 export function merger(defaults: unknown): (value: unknown) => unknown {
   if (!isPlainObject(defaults) || Object.getOwnPropertySymbols(defaults).length > 0) return (value) => mergeUnder(defaults, value);
-  const inner = new Map<string, (value: unknown) => unknown>();
-  for (const k of Object.keys(defaults)) if (isPlainObject(defaults[k])) inner.set(k, merger(defaults[k]));
+  // The keys whose default is an object, and their mergers: few, compared by identity (keys are internalized strings).
+  const innerKeys: string[] = [];
+  const innerMergers: Array<(value: unknown) => unknown> = [];
+  for (const k of Object.keys(defaults)) {
+    if (!isPlainObject(defaults[k])) continue;
+    innerKeys.push(k);
+    innerMergers.push(merger(defaults[k]));
+  }
   // A spread defines a `__proto__` key as a plain property, as setOwn does.
   const unfrozen: Record<string, unknown> = { ...defaults };
   return (value) => {
@@ -34,11 +40,12 @@ export function merger(defaults: unknown): (value: unknown) => unknown {
     for (const k in value) {
       if (!hasOwn(value, k)) continue;
       const v = value[k];
-      if (!isPlainObject(v) && v !== undefined) setOwn(out, k, v);
-      else {
-        const merge = hasOwn(defaults, k) ? inner.get(k) : undefined;
-        setOwn(out, k, merge ? merge(v) : mergeUnder(defaults[k], v));
-      }
+      // Decided by the key first: a value whose default is not an object replaces it whatever it is,
+      // and is not looked into (its first read would wait for memory, for each object of a camera).
+      let j = innerKeys.length - 1;
+      while (j >= 0 && innerKeys[j] !== k) j--;
+      if (j >= 0) setOwn(out, k, innerMergers[j]!(v));
+      else setOwn(out, k, v === undefined ? mergeUnder(defaults[k], v) : v);
     }
     return out;
   };
