@@ -158,3 +158,22 @@ describe('the provenance derivations give', () => {
     });
   }
 });
+
+describe('union', () => {
+  it('is each element of the lists once, in order, as a Set of the flattened lists keeps them', () => {
+    const union = derivations.find((d) => d.name === 'union')!;
+    // Sparse lists (holes), NaN and both zeros, repeats within and across lists, short and long unions.
+    const element = fc.oneof(fc.constantFrom(Number.NaN, 0, -0, 'a', 'b', null, undefined), fc.integer({ min: 0, max: 40 }));
+    const list = fc.oneof(fc.array(element, { maxLength: 30 }), fc.sparseArray(element, { maxLength: 12 }));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(list, scalar), { minLength: 1, maxLength: 4 }), (values) => {
+        const lists = values.filter(Array.isArray);
+        const expected = lists.length === 0 ? undefined : [...new Set(lists.flat())];
+        const got = union.compute(values, { resolve: resolverOf({}), asOf: AS_OF }).value;
+        expect(got).toStrictEqual(expected);
+        if (Array.isArray(got)) expect(Object.is(got[got.indexOf(0)], expected![expected!.indexOf(0)])).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -16,10 +16,34 @@ function without(of: unknown, minus: unknown): unknown[] | undefined {
   return out;
 }
 
-/** The elements of the lists among `values`, each once; undefined when none of them is a list. */
+/** Up to this many elements in all, `together` looks each up in its result rather than in a Set. */
+const SHORT_UNION = 32;
+
+/** The elements of the lists among `values`, each once (as a Set keeps them), holes skipped; undefined when none of them is a list. */
 function together(values: unknown[]): unknown[] | undefined {
-  const lists = values.filter(Array.isArray);
-  return lists.length === 0 ? undefined : [...new Set(lists.flat())];
+  let total = 0;
+  let lists = 0;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (Array.isArray(v)) {
+      lists++;
+      total += v.length;
+    }
+  }
+  if (lists === 0) return undefined;
+  if (total > SHORT_UNION) return [...new Set(values.filter(Array.isArray).flat())];
+  // This runs for every user: a loop and `includes` (the same equality as a Set's) rather than a Set, a flattened list and a spread.
+  const out: unknown[] = [];
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (!Array.isArray(v)) continue;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      // A Set keeps -0 as 0.
+      if (!isHole(v, i, x) && !out.includes(x)) out.push(x === 0 ? 0 : x);
+    }
+  }
+  return out;
 }
 
 export const difference: Derivation = {
