@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { findingObject, type FindingParts } from '../src/report/finding-object.js';
+import { findingObject } from '../src/report/finding-object.js';
+import type { Finding } from '../src/types.js';
 import { evaluate } from '../src/index.js';
 import { loadConfigFile } from '../src/node/index.js';
 
-const base: FindingParts = {
+const base: Omit<Finding, 'targetId' | 'location' | 'missing'> = {
   ruleId: 'r',
   pack: 'p',
   status: 'violation',
   severity: 'error',
   scope: 'camera',
   pointer: '/cameras/0',
-  targetId: undefined,
-  location: undefined,
   message: { fr: 'f', en: 'e' },
   evidence: [],
-  missing: [],
   legal: [],
   remediation: { fr: 'f', en: 'e' },
 };
@@ -26,7 +24,7 @@ describe('findingObject', () => {
     for (const location of [undefined, { file: 'd.yaml', line: 3, column: 5 }]) {
       for (const missing of [[], ['/cameras/0/retention']]) {
         it(`targetId ${targetId ?? 'absent'}, location ${location ? 'given' : 'absent'}, missing ${missing.length}`, () => {
-          const f = findingObject({ ...base, targetId, location, missing });
+          const f = findingObject(base, base.status, base.pointer, targetId, location, base.message, base.evidence, missing);
           const expected = ['ruleId', 'pack', 'status', 'severity', 'scope', 'pointer'];
           if (targetId !== undefined) expected.push('targetId');
           if (location) expected.push('location');
@@ -34,7 +32,7 @@ describe('findingObject', () => {
           if (missing.length) expected.push('missing');
           expected.push('legal', 'remediation');
           expect(Object.keys(f)).toEqual(expected);
-          for (const k of expected) expect(f[k as keyof typeof f]).toBe({ ...base, targetId, location, missing }[k as keyof FindingParts]);
+          for (const k of expected) expect(f[k as keyof typeof f]).toBe({ ...base, targetId, location, missing }[k as keyof Finding]);
         });
       }
     }

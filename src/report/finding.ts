@@ -152,19 +152,5 @@ export function toFinding(rule: LoadedRule, outcome: RuleOutcome, c: FindingCont
     facts,
     asOf: c.asOf,
   };
-  return findingObject({
-    ruleId: p.ruleId,
-    pack: p.pack,
-    status: outcome.status,
-    severity: p.severity,
-    scope: p.scope,
-    pointer: c.pointer,
-    targetId: c.targetId,
-    location: c.location,
-    message: renderMessages(message, context),
-    evidence,
-    missing,
-    legal: p.legal,
-    remediation: p.remediation,
-  });
+  return findingObject(p, outcome.status, c.pointer, c.targetId, c.location, renderMessages(message, context), evidence, missing);
 }
