@@ -118,27 +118,26 @@ function sameInEveryLanguage(value: unknown): boolean {
 export function renderMessages(m: CompiledMessages, c: MessageContext): { fr: string; en: string } {
   const n = m.keys.length;
   const values: unknown[] = new Array<unknown>(n);
-  // A slot's text in French, kept for English when it is the same in both; else undefined.
-  const shared: Array<string | undefined> = new Array<string | undefined>(n);
   for (let slot = 0; slot < n; slot++) {
     const key = m.keys[slot]!;
     values[slot] = key === NOT_IN_CONTEXT ? undefined : lookupPath(readContext(c, key), m.paths[slot]!);
   }
-  return { fr: fill(m.fr, values, shared, 'fr'), en: fill(m.en, values, shared, 'en') };
+  return { fr: fill(m.fr, values, 'fr'), en: fill(m.en, values, 'en') };
 }
 
-/** One language's template filled with the values looked up (see renderMessages). */
-function fill(t: CompiledTemplate, values: unknown[], shared: Array<string | undefined>, lang: Lang): string {
+/**
+ * One language's template filled with the values looked up (see renderMessages). A value written
+ * alike in every language is replaced by its text, which formatValue writes as it is: the next
+ * language, or the next placeholder naming it, takes the text without formatting it again.
+ */
+function fill(t: CompiledTemplate, values: unknown[], lang: Lang): string {
   const { texts, slots } = t;
   let text = texts[0]!;
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i]!;
-    let written = shared[slot];
-    if (written === undefined) {
-      const value = values[slot];
-      written = formatValue(value, lang);
-      if (sameInEveryLanguage(value)) shared[slot] = written;
-    }
+    const value = values[slot];
+    const written = formatValue(value, lang);
+    if (typeof value !== 'string' && sameInEveryLanguage(value)) values[slot] = written;
     text += written + texts[i + 1]!;
   }
   return flatString(text);
