@@ -45,7 +45,13 @@ export function merger(defaults: unknown): (value: unknown) => unknown {
       let j = innerKeys.length - 1;
       while (j >= 0 && innerKeys[j] !== k) j--;
       if (j >= 0) setOwn(out, k, innerMergers[j]!(v));
-      else setOwn(out, k, v === undefined ? mergeUnder(defaults[k], v) : v);
+      else if (v === undefined) setOwn(out, k, mergeUnder(defaults[k], v));
+      else {
+        // Not an own object of the defaults, but maybe one they inherit, as mergeUnder reads it (a
+        // `__proto__` key reads Object.prototype).
+        const inherited = defaults[k];
+        setOwn(out, k, isPlainObject(inherited) ? mergeUnder(inherited, v) : v);
+      }
     }
     return out;
   };

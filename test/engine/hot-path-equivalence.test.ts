@@ -121,6 +121,15 @@ describe('merger', () => {
       }),
       { numRuns: 3000 },
     );
+    // A camera's own `__proto__` key holding an object, under defaults without it: mergeUnder merges
+    // it with what the defaults inherit under that name (Object.prototype), a new plain object.
+    for (const d of [{}, Object.freeze({ a: { b: 1 } })]) {
+      const camera = JSON.parse('{"__proto__": {"c": 1}, "a": {"d": 2}}');
+      Object.setPrototypeOf(Object.getOwnPropertyDescriptor(camera, '__proto__')!.value, null);
+      const merged = merger(d)(camera);
+      expect(show(merged)).toBe(show(mergeUnder(d, camera)));
+      expect(Object.getPrototypeOf(Object.getOwnPropertyDescriptor(merged, '__proto__')!.value)).toBe(Object.prototype);
+    }
     const s = Symbol('s');
     const defaults = { [s]: 1, a: { b: 1 } };
     expect(show(merger(defaults)({ a: { c: 2 } }))).toBe(show(mergeUnder(defaults, { a: { c: 2 } })));
