@@ -438,16 +438,36 @@ function number(root: CompiledNode): number {
 }
 
 /**
+ * Where collectDecisive gathers a decision's leaves, reused from one decision to the next: they are
+ * then copied into a list of their own number. A list grown by `push` from empty has room for 16,
+ * which each listed outcome made for one to three leaves (about 150 bytes).
+ */
+interface Gathered {
+  leaves: ResultNode[];
+  count: number;
+}
+const gathered: Gathered = { leaves: [], count: 0 };
+
+/** The leaves gathered, in a list of their own; the gathering list lets go of them. */
+function takeGathered(): ResultNode[] {
+  const { leaves, count } = gathered;
+  const out = leaves.slice(0, count);
+  for (let i = 0; i < count; i++) leaves[i] = undefined as unknown as ResultNode;
+  gathered.count = 0;
+  return out;
+}
+
+/**
  * decisiveLeaves (three-valued.ts) on the tree `run` would have built, read from what `rec` holds:
  * a node not reached in this evaluation is one short-circuit skipped, with its leaves as written.
  */
-function collectDecisive(node: CompiledNode, want: number, rec: Recording, into: ResultNode[]): void {
+function collectDecisive(node: CompiledNode, want: number, rec: Recording, into: Gathered): void {
   const reached = rec.stamps[node.id] === rec.epoch;
   if (node.kind === 'leaf') {
     if (!reached) {
-      if (want === U) into.push({ ...node.source } as ResultNode);
+      if (want === U) into.leaves[into.count++] = { ...node.source } as ResultNode;
     } else if ((rec.judged[node.id]! & TRUTH) === want) {
-      into.push(node.make(rec.factResults[node.id], rec.valueResults[node.id], rec.results[node.id]));
+      into.leaves[into.count++] = node.make(rec.factResults[node.id], rec.valueResults[node.id], rec.results[node.id]);
     }
     return;
   }
@@ -498,9 +518,9 @@ export function compileConditions(
     const { rec, judge: recordingJudge } = recorder;
     rec.epoch++;
     const t = recordingJudge(read) & TRUTH;
-    const leaves: ResultNode[] = [];
-    collectDecisive(root, t, rec, leaves);
-    return { truth: TRUTHS[t]!, leaves };
+    gathered.count = 0;
+    collectDecisive(root, t, rec, gathered);
+    return { truth: TRUTHS[t]!, leaves: takeGathered() };
   };
   return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]!, judgeBits: judge, decide };
 }
