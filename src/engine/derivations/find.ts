@@ -78,21 +78,27 @@ function matchingIndices(list: unknown, wanted: MatchValues[], excluded: MatchVa
   const candidates = list.length >= INDEXED_LENGTH ? indexedCandidates(list, wanted) : undefined;
   // Nothing to leave out: the candidates are the answer (an index's own list: read, never changed).
   if (candidates && excluded.length === 0) return candidates;
-  const indices: number[] = [];
+  let n = 0;
   if (candidates) {
     for (let k = 0; k < candidates.length; k++) {
       const i = candidates[k]!;
-      if (!anyHits(list[i], excluded)) indices.push(i);
+      if (!anyHits(list[i], excluded)) found[n++] = i;
     }
-    return indices;
+    return found.slice(0, n);
   }
   // A hole of a sparse list hits nothing (no value is undefined-equal), as forEach skipped it.
   for (let i = 0; i < list.length; i++) {
     const item: unknown = list[i];
-    if (anyHits(item, wanted) && !anyHits(item, excluded)) indices.push(i);
+    if (anyHits(item, wanted) && !anyHits(item, excluded)) found[n++] = i;
   }
-  return indices;
+  return found.slice(0, n);
 }
+
+/**
+ * Where matchingIndices gathers positions, then copied in a list of their number: a list grown by
+ * `push` from empty has room for 16, made for each target for one or two positions.
+ */
+const found: number[] = [];
 
 const INDEXED_LENGTH = 6;
 
