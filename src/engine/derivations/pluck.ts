@@ -10,20 +10,33 @@ import { lastInRun } from './list-index.js';
  */
 function valuesAt(list: unknown, path: string | ((item: unknown) => unknown), fallback: unknown, skipMissing: boolean | undefined, missing?: number[]): unknown[] | undefined {
   if (!Array.isArray(list)) return undefined;
-  const values: unknown[] = [];
+  let n = 0;
+  let known = true;
   for (let i = 0; i < list.length; i++) {
     const item: unknown = list[i];
     if (isHole(list, i, item)) continue; // no item, as forEach skipped it
     const own = typeof path === 'string' ? getAtPointer(item, path) : path(item);
     const v = own !== undefined ? own : fallback;
-    if (v !== undefined) values.push(v);
+    if (v !== undefined) gathered[n++] = v;
     else if (!skipMissing) {
-      if (!missing) return undefined;
+      if (!missing) {
+        known = false;
+        break;
+      }
       missing.push(i);
     }
   }
+  const values = known ? gathered.slice(0, n) : undefined;
+  // The list kept for gathering lets go of the values (a deployment's, which must not stay alive here).
+  for (let i = 0; i < n; i++) gathered[i] = undefined;
   return values;
 }
+
+/**
+ * Where valuesAt gathers the values, then copied in a list of their number: a list grown by `push`
+ * from empty has room for 16, made for each camera for two or three dates.
+ */
+const gathered: unknown[] = [];
 
 export const pluck: Derivation = {
   name: 'pluck',
