@@ -32,6 +32,8 @@ export function merger(defaults: unknown): (value: unknown) => unknown {
     innerKeys.push(k);
     innerMergers.push(merger(defaults[k]));
   }
+  const inheritedKeys = inheritedObjectKeys(defaults);
+  if (inheritedKeys === undefined) return (value) => mergeUnder(defaults, value);
   // A spread defines a `__proto__` key as a plain property, as setOwn does.
   const unfrozen: Record<string, unknown> = { ...defaults };
   return (value) => {
@@ -47,14 +49,34 @@ export function merger(defaults: unknown): (value: unknown) => unknown {
       if (j >= 0) setOwn(out, k, innerMergers[j]!(v));
       else if (v === undefined) setOwn(out, k, mergeUnder(defaults[k], v));
       else {
-        // Not an own object of the defaults, but maybe one they inherit, as mergeUnder reads it (a
-        // `__proto__` key reads Object.prototype).
-        const inherited = defaults[k];
-        setOwn(out, k, isPlainObject(inherited) ? mergeUnder(inherited, v) : v);
+        // Not an own object of the defaults, but maybe one they inherit, which mergeUnder merges it with.
+        let m = inheritedKeys.length - 1;
+        while (m >= 0 && inheritedKeys[m] !== k) m--;
+        setOwn(out, k, m >= 0 ? mergeUnder(defaults[k], v) : v);
       }
     }
     return out;
   };
+}
+
+/**
+ * The names under which `defaults` read an object they do not own, through their prototypes (for
+ * parsed defaults, `__proto__`, which reads Object.prototype): looked up once, as reading a name
+ * the defaults lack, at each key of each camera, went the slow way. Undefined when reading one
+ * throws (an accessor of an exotic prototype): mergeUnder then does every merge.
+ */
+function inheritedObjectKeys(defaults: Record<string, unknown>): string[] | undefined {
+  const keys: string[] = [];
+  try {
+    for (let proto: object | null = Object.getPrototypeOf(defaults); proto !== null; proto = Object.getPrototypeOf(proto)) {
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        if (!hasOwn(defaults, name) && !keys.includes(name) && isPlainObject(defaults[name])) keys.push(name);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return keys;
 }
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
