@@ -4,6 +4,7 @@ import { ConditionCompileError, resolveOperator, type OperatorFn } from './opera
 import { combine, F, PASSES, skippedTruths, STRICT_TRUE, T, TRUTH, TRUTHY, U, type Judged } from './judged.js';
 import { judgeInputs, judgeLookupKey, judgeSource, type JudgeFactory, type JudgeInputs } from './judge-source.js';
 import { generatedJudges } from '../../generated/judges.js';
+import { gathering, takeGathered, type Gathering } from '../gathering.js';
 
 /** The facts of one target by name (vigie's FactTable); a fact not in it is undefined. */
 export type FactReader = ReadonlyMap<string, { value: unknown }>;
@@ -437,37 +438,20 @@ function number(root: CompiledNode): number {
   return count;
 }
 
-/**
- * Where collectDecisive gathers a decision's leaves, reused from one decision to the next: they are
- * then copied into a list of their own number. A list grown by `push` from empty has room for 16,
- * which each listed outcome made for one to three leaves (about 150 bytes).
- */
-interface Gathered {
-  leaves: ResultNode[];
-  count: number;
-}
-const gathered: Gathered = { leaves: [], count: 0 };
-
-/** The leaves gathered, in a list of their own; the gathering list lets go of them. */
-function takeGathered(): ResultNode[] {
-  const { leaves, count } = gathered;
-  const out = leaves.slice(0, count);
-  for (let i = 0; i < count; i++) leaves[i] = undefined as unknown as ResultNode;
-  gathered.count = 0;
-  return out;
-}
+/** Where collectDecisive gathers a decision's leaves (see gathering.ts). */
+const gathered = gathering<ResultNode>();
 
 /**
  * decisiveLeaves (three-valued.ts) on the tree `run` would have built, read from what `rec` holds:
  * a node not reached in this evaluation is one short-circuit skipped, with its leaves as written.
  */
-function collectDecisive(node: CompiledNode, want: number, rec: Recording, into: Gathered): void {
+function collectDecisive(node: CompiledNode, want: number, rec: Recording, into: Gathering<ResultNode>): void {
   const reached = rec.stamps[node.id] === rec.epoch;
   if (node.kind === 'leaf') {
     if (!reached) {
-      if (want === U) into.leaves[into.count++] = { ...node.source } as ResultNode;
+      if (want === U) into.items[into.count++] = { ...node.source } as ResultNode;
     } else if ((rec.judged[node.id]! & TRUTH) === want) {
-      into.leaves[into.count++] = node.make(rec.factResults[node.id], rec.valueResults[node.id], rec.results[node.id]);
+      into.items[into.count++] = node.make(rec.factResults[node.id], rec.valueResults[node.id], rec.results[node.id]);
     }
     return;
   }
@@ -520,7 +504,7 @@ export function compileConditions(
     const t = recordingJudge(read) & TRUTH;
     gathered.count = 0;
     collectDecisive(root, t, rec, gathered);
-    return { truth: TRUTHS[t]!, leaves: takeGathered() };
+    return { truth: TRUTHS[t]!, leaves: takeGathered(gathered, true) };
   };
   return { run: (read) => evaluateBoolean(root, read), judge: (read) => TRUTHS[judge(read) & TRUTH]!, judgeBits: judge, decide };
 }

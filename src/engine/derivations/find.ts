@@ -1,6 +1,7 @@
 import { getAtPointer, parsePointer, segmentsReader, type PathReaders } from '../../parse/pointer.js';
 import { type ArgumentCompiler, type Derivation, type DerivationContext, type DerivedValue, arg, isFactRef, paramsOf } from './derivation.js';
 import { currentRun, elementPositionsOf, fixedList, lastInRun, positionsOf } from './list-index.js';
+import { gathering, takeGathered } from '../gathering.js';
 
 /** One way an item may match: its value at `path` equals, or (a list) contains, the argument, or is one of its elements (`in`). */
 interface Match {
@@ -78,27 +79,24 @@ function matchingIndices(list: unknown, wanted: MatchValues[], excluded: MatchVa
   const candidates = list.length >= INDEXED_LENGTH ? indexedCandidates(list, wanted) : undefined;
   // Nothing to leave out: the candidates are the answer (an index's own list: read, never changed).
   if (candidates && excluded.length === 0) return candidates;
-  let n = 0;
+  found.count = 0;
   if (candidates) {
     for (let k = 0; k < candidates.length; k++) {
       const i = candidates[k]!;
-      if (!anyHits(list[i], excluded)) found[n++] = i;
+      if (!anyHits(list[i], excluded)) found.items[found.count++] = i;
     }
-    return found.slice(0, n);
+    return takeGathered(found, false);
   }
   // A hole of a sparse list hits nothing (no value is undefined-equal), as forEach skipped it.
   for (let i = 0; i < list.length; i++) {
     const item: unknown = list[i];
-    if (anyHits(item, wanted) && !anyHits(item, excluded)) found[n++] = i;
+    if (anyHits(item, wanted) && !anyHits(item, excluded)) found.items[found.count++] = i;
   }
-  return found.slice(0, n);
+  return takeGathered(found, false);
 }
 
-/**
- * Where matchingIndices gathers positions, then copied in a list of their number: a list grown by
- * `push` from empty has room for 16, made for each target for one or two positions.
- */
-const found: number[] = [];
+/** Where matchingIndices gathers positions (see gathering.ts). */
+const found = gathering<number>();
 
 const INDEXED_LENGTH = 6;
 

@@ -2,6 +2,7 @@ import { getAtPointer, parsePointer, segmentsReader } from '../../parse/pointer.
 import { type Derivation, arg, paramsOf } from './derivation.js';
 import { isHole } from '../holes.js';
 import { lastInRun } from './list-index.js';
+import { dropGathered, gathering, takeGathered } from '../gathering.js';
 
 /**
  * The values at `path` of a list's items (`fallback` for an item that has none). An item left
@@ -10,33 +11,26 @@ import { lastInRun } from './list-index.js';
  */
 function valuesAt(list: unknown, path: string | ((item: unknown) => unknown), fallback: unknown, skipMissing: boolean | undefined, missing?: number[]): unknown[] | undefined {
   if (!Array.isArray(list)) return undefined;
-  let n = 0;
-  let known = true;
+  gathered.count = 0;
   for (let i = 0; i < list.length; i++) {
     const item: unknown = list[i];
     if (isHole(list, i, item)) continue; // no item, as forEach skipped it
     const own = typeof path === 'string' ? getAtPointer(item, path) : path(item);
     const v = own !== undefined ? own : fallback;
-    if (v !== undefined) gathered[n++] = v;
+    if (v !== undefined) gathered.items[gathered.count++] = v;
     else if (!skipMissing) {
       if (!missing) {
-        known = false;
-        break;
+        dropGathered(gathered);
+        return undefined;
       }
       missing.push(i);
     }
   }
-  const values = known ? gathered.slice(0, n) : undefined;
-  // The list kept for gathering lets go of the values (a deployment's, which must not stay alive here).
-  for (let i = 0; i < n; i++) gathered[i] = undefined;
-  return values;
+  return takeGathered(gathered, true);
 }
 
-/**
- * Where valuesAt gathers the values, then copied in a list of their number: a list grown by `push`
- * from empty has room for 16, made for each camera for two or three dates.
- */
-const gathered: unknown[] = [];
+/** Where valuesAt gathers the values (see gathering.ts); it lets go of them, a deployment's. */
+const gathered = gathering<unknown>();
 
 export const pluck: Derivation = {
   name: 'pluck',
